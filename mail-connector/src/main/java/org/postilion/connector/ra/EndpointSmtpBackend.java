@@ -1,0 +1,72 @@
+package org.postilion.connector.ra;
+
+import org.postilion.connector.smtp.SmtpBackend;
+import org.postilion.connector.spi.Envelope;
+import org.postilion.connector.spi.IntakeVerdict;
+import org.postilion.connector.spi.MailIntakeListener;
+import org.postilion.connector.spi.MessageContent;
+import org.postilion.connector.spi.RcptVerdict;
+import org.postilion.connector.spi.RecipientCheck;
+import org.postilion.connector.spi.RecipientCheckListener;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The SMTP backend in WildFly: each question goes to the message-driven bean implementing the matching
+ * listener, on a work-manager thread. Failures (no endpoint, a bean's exception, no free thread) become
+ * temporary answers, so that a client is never refused for good because of an outage.
+ */
+final class EndpointSmtpBackend implements SmtpBackend {
+
+    private static final Logger LOG = Logger.getLogger(EndpointSmtpBackend.class.getName());
+
+    private final EndpointRegistry endpoints;
+    private final Executor executor;
+
+    EndpointSmtpBackend(EndpointRegistry endpoints, Executor executor) {
+        this.endpoints = endpoints;
+        this.executor = executor;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return endpoints.isActive(RecipientCheckListener.class) && endpoints.isActive(MailIntakeListener.class);
+    }
+
+    @Override
+    public CompletionStage<RcptVerdict> checkRecipient(RecipientCheck check) {
+        return call(() -> endpoints.call(RecipientCheckListener.class, l -> l.check(check)),
+                e -> new RcptVerdict.TryLater(e.toString()), "recipient check for " + check.recipient());
+    }
+
+    @Override
+    public CompletionStage<IntakeVerdict> accept(Envelope envelope, MessageContent content) {
+        return call(() -> endpoints.call(MailIntakeListener.class, l -> l.accept(envelope, content)),
+                e -> new IntakeVerdict.TryLater(e.toString()), envelope.queueId() + ": intake");
+    }
+
+    private <T> CompletionStage<T> call(Supplier<T> call, java.util.function.Function<Throwable, T> onFailure,
+                                        String what) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    result.complete(call.get());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, what + " failed", e);
+                    result.complete(onFailure.apply(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warning(() -> what + " not started: " + e.getMessage());
+            result.complete(onFailure.apply(e));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+package org.postilion.connector.ra;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.Activation;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapter;
+import org.postilion.connector.spi.MailIntakeListener;
+import org.postilion.connector.spi.RecipientCheckListener;
+
+/**
+ * The activation of one endpoint: a message-driven bean implementing one of the listener interfaces. It needs
+ * no properties; the bean's listener interface says what it answers.
+ */
+@Activation(messageListeners = {MailIntakeListener.class, RecipientCheckListener.class})
+public class MailActivationSpec implements ActivationSpec {
+
+    private ResourceAdapter resourceAdapter;
+
+    @Override
+    public void validate() throws InvalidPropertyException {
+        // nothing to validate: the spec has no properties
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
+        this.resourceAdapter = ra;
+    }
+}

@@ -1,0 +1,155 @@
+package org.postilion.connector.ra;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import org.postilion.connector.net.EventLoops;
+import org.postilion.connector.net.Listener;
+import org.postilion.connector.smtp.SmtpChannelInitializer;
+import org.postilion.connector.spi.MailIntakeListener;
+import org.postilion.connector.spi.RecipientCheckListener;
+
+import javax.transaction.xa.XAResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Postilion's mail connector. {@link #start} opens the protocol listeners; each connection's questions go to
+ * the message-driven beans that activated against this adapter. Listeners stay open while endpoints come and
+ * go: without them a client gets a temporary error (421/451) rather than a refused connection.
+ */
+@Connector(
+        displayName = "Postilion mail connector",
+        description = "SMTP, IMAP and POP3 listeners of the Postilion mail server",
+        vendorName = "Postilion",
+        eisType = "Internet mail",
+        version = "1.0",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class MailResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(MailResourceAdapter.class.getName());
+
+    @ConfigProperty(description = "Address the listeners bind to; system property postilion.bind.address")
+    private String bindAddress;
+
+    @ConfigProperty(description = "Name in greetings and Received: lines; system property postilion.hostname")
+    private String hostname;
+
+    @ConfigProperty(description = "SMTP (MX) port; system property postilion.smtp.port", defaultValue = "2525")
+    private Integer smtpPort;
+
+    @ConfigProperty(description = "Largest message in octets; system property postilion.smtp.message-size-limit",
+            defaultValue = "10240000")
+    private Long messageSizeLimit;
+
+    private final EndpointRegistry endpoints =
+            new EndpointRegistry(List.of(MailIntakeListener.class, RecipientCheckListener.class));
+    private final List<Listener> listeners = new ArrayList<>();
+    private EventLoops loops;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        ListenerConfig config = new ListenerConfig(this);
+        EndpointSmtpBackend smtpBackend = new EndpointSmtpBackend(endpoints,
+                new WorkManagerExecutor(context.getWorkManager()));
+        loops = new EventLoops(config.ioThreads());
+        try {
+            listeners.add(Listener.open("smtp", config.smtpAddress(), loops,
+                    new SmtpChannelInitializer(config.smtpSettings(), smtpBackend, "smtp")));
+        } catch (RuntimeException e) {
+            stop();
+            throw new ResourceAdapterInternalException("cannot open the mail listeners: " + e, e);
+        }
+        for (Listener l : listeners) {
+            LOG.info(() -> "Postilion " + l.name() + " listening on " + l.address().getAddress().getHostAddress()
+                    + ":" + l.address().getPort());
+        }
+    }
+
+    @Override
+    public void stop() {
+        for (Listener l : listeners) {
+            try {
+                l.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "closing " + l, e);
+            }
+        }
+        listeners.clear();
+        if (loops != null) {
+            loops.close();
+            loops = null;
+        }
+        endpoints.clear();
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        endpoints.activate(factory);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        endpoints.deactivate(factory);
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        // the connector holds no transactional state of its own: nothing to recover
+        return null;
+    }
+
+    /** Equal when configured alike (the connector specification asks for value equality, section 5.3.1). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MailResourceAdapter ra && Objects.equals(bindAddress, ra.bindAddress)
+                && Objects.equals(hostname, ra.hostname) && Objects.equals(smtpPort, ra.smtpPort)
+                && Objects.equals(messageSizeLimit, ra.messageSizeLimit);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bindAddress, hostname, smtpPort, messageSizeLimit);
+    }
+
+    public String getBindAddress() {
+        return bindAddress;
+    }
+
+    public void setBindAddress(String bindAddress) {
+        this.bindAddress = bindAddress;
+    }
+
+    public String getHostname() {
+        return hostname;
+    }
+
+    public void setHostname(String hostname) {
+        this.hostname = hostname;
+    }
+
+    public Integer getSmtpPort() {
+        return smtpPort;
+    }
+
+    public void setSmtpPort(Integer smtpPort) {
+        this.smtpPort = smtpPort;
+    }
+
+    public Long getMessageSizeLimit() {
+        return messageSizeLimit;
+    }
+
+    public void setMessageSizeLimit(Long messageSizeLimit) {
+        this.messageSizeLimit = messageSizeLimit;
+    }
+}

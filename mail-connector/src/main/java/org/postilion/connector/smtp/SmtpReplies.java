@@ -1,0 +1,73 @@
+package org.postilion.connector.smtp;
+
+/**
+ * The replies Postilion gives, worded as Postfix words them where a client or an administrator may know them.
+ * Replies that carry a variable part (a host name, a queue id, a limit) are built where they are given.
+ */
+public final class SmtpReplies {
+
+    public static final SmtpReply OK = SmtpReply.of(250, "2.0.0", "Ok");
+    public static final SmtpReply SENDER_OK = SmtpReply.of(250, "2.1.0", "Ok");
+    public static final SmtpReply RECIPIENT_OK = SmtpReply.of(250, "2.1.5", "Ok");
+    public static final SmtpReply START_DATA = SmtpReply.plain(354, "End data with <CR><LF>.<CR><LF>");
+    public static final SmtpReply BYE = SmtpReply.of(221, "2.0.0", "Bye");
+    public static final SmtpReply CANNOT_VRFY =
+            SmtpReply.of(252, "2.0.0", "Cannot VRFY user, but will accept message and attempt delivery");
+    public static final SmtpReply HELP = SmtpReply.of(214, "2.0.0",
+            "Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP; see RFC 5321");
+
+    public static final SmtpReply COMMAND_UNRECOGNIZED = SmtpReply.of(500, "5.5.2", "Error: command not recognized");
+    public static final SmtpReply LINE_TOO_LONG = SmtpReply.of(500, "5.5.2", "Error: line too long");
+    public static final SmtpReply BARE_LF_IN_COMMAND =
+            SmtpReply.of(500, "5.5.2", "Error: bare <LF> received; lines must end in <CR><LF>");
+    public static final SmtpReply BAD_CHARACTERS = SmtpReply.of(500, "5.5.2", "Error: bad characters in command");
+    public static final SmtpReply NOT_IMPLEMENTED = SmtpReply.of(502, "5.5.1", "Error: command not implemented");
+    public static final SmtpReply HELO_SYNTAX = SmtpReply.of(501, "5.5.4", "Syntax: HELO hostname");
+    public static final SmtpReply EHLO_SYNTAX = SmtpReply.of(501, "5.5.4", "Syntax: EHLO hostname");
+    public static final SmtpReply MAIL_SYNTAX = SmtpReply.of(501, "5.5.4", "Syntax: MAIL FROM:<address>");
+    public static final SmtpReply RCPT_SYNTAX = SmtpReply.of(501, "5.5.4", "Syntax: RCPT TO:<address>");
+    public static final SmtpReply NO_ARGUMENTS = SmtpReply.of(501, "5.5.4", "Syntax: no arguments allowed");
+    public static final SmtpReply BAD_SENDER_SYNTAX = SmtpReply.of(501, "5.1.7", "Bad sender address syntax");
+    public static final SmtpReply BAD_RECIPIENT_SYNTAX = SmtpReply.of(501, "5.1.3", "Bad recipient address syntax");
+    public static final SmtpReply NEED_HELO = SmtpReply.of(503, "5.5.1", "Error: send HELO/EHLO first");
+    public static final SmtpReply NESTED_MAIL = SmtpReply.of(503, "5.5.1", "Error: nested MAIL command");
+    public static final SmtpReply NEED_MAIL = SmtpReply.of(503, "5.5.1", "Error: need MAIL command");
+    public static final SmtpReply NEED_RCPT = SmtpReply.of(503, "5.5.1", "Error: need RCPT command");
+    public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Error: too many recipients");
+
+    public static final SmtpReply USER_UNKNOWN =
+            SmtpReply.of(550, "5.1.1", "Recipient address rejected: User unknown");
+    public static final SmtpReply RELAY_DENIED = SmtpReply.of(554, "5.7.1", "Relay access denied");
+    public static final SmtpReply BAD_DESTINATION =
+            SmtpReply.of(550, "5.1.2", "Recipient address rejected: bad destination mailbox address");
+    public static final SmtpReply LOOKUP_FAILURE = SmtpReply.of(451, "4.3.0", "Temporary lookup failure");
+
+    public static final SmtpReply MESSAGE_TOO_BIG = SmtpReply.of(552, "5.3.4", "Message size exceeds fixed limit");
+    public static final SmtpReply BARE_NEWLINE_IN_DATA = SmtpReply.of(550, "5.6.0",
+            "Error: message contains a bare <CR> or <LF>; lines must end in <CR><LF> (RFC 5321 section 2.3.8)");
+    public static final SmtpReply QUEUE_WRITE_ERROR = SmtpReply.of(451, "4.3.0", "Error: queue file write error");
+
+    private SmtpReplies() {
+    }
+
+    /** 421 before closing: the service is going away or cannot serve now. */
+    public static SmtpReply serviceNotAvailable(String host) {
+        return SmtpReply.of(421, "4.3.2", host + " Service not available, closing transmission channel");
+    }
+
+    public static SmtpReply timeout(String host) {
+        return SmtpReply.of(421, "4.4.2", host + " Error: timeout exceeded");
+    }
+
+    public static SmtpReply tooManyErrors(String host) {
+        return SmtpReply.of(421, "4.7.0", host + " Error: too many errors");
+    }
+
+    public static SmtpReply unsupportedParameter(String keyword) {
+        return SmtpReply.of(555, "5.5.4", "Unsupported option: " + keyword);
+    }
+
+    public static SmtpReply queued(String queueId) {
+        return SmtpReply.of(250, "2.0.0", "Ok: queued as " + queueId);
+    }
+}

@@ -1,0 +1,30 @@
+package org.postilion.it.support;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Where the test server listens, as the build configured it (failsafe system properties). */
+public final class TestServer {
+
+    public static final String HOST = "127.0.0.1";
+
+    private TestServer() {
+    }
+
+    public static int smtpPort() {
+        return Integer.getInteger("it.smtp.port", 2625);
+    }
+
+    public static int httpPort() {
+        return Integer.getInteger("it.http.port", 8180);
+    }
+
+    public static URI api(String path) {
+        return URI.create("http://" + HOST + ":" + httpPort() + "/api" + path);
+    }
+
+    /** A domain name no other test (or earlier run on the same database) uses. */
+    public static String uniqueDomain(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+    }
+}

@@ -1,0 +1,54 @@
+package org.postilion.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A domain hosted here. */
+@Entity
+@Table(name = "mail_domain")
+@NamedQuery(name = Domain.BY_NAME, query = "select d from Domain d where d.name = :name")
+@NamedQuery(name = Domain.ALL, query = "select d from Domain d order by d.name")
+public class Domain {
+
+    public static final String BY_NAME = "Domain.byName";
+    public static final String ALL = "Domain.all";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_domain_seq")
+    @SequenceGenerator(name = "mail_domain_seq", sequenceName = "mail_domain_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, length = 253, unique = true)
+    private String name;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Domain() {
+    }
+
+    public Domain(String name) {
+        this.name = name;
+        this.createdAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,54 @@
+package org.postilion.endpoint;
+
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.jboss.ejb3.annotation.ResourceAdapter;
+import org.postilion.connector.spi.Envelope;
+import org.postilion.connector.spi.IntakeVerdict;
+import org.postilion.connector.spi.MailAddress;
+import org.postilion.connector.spi.MailIntakeListener;
+import org.postilion.connector.spi.MessageContent;
+import org.postilion.queue.InboundQueue;
+import org.postilion.queue.QueuedMessage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Takes each message at the end of DATA and puts it on {@code mail.inbound}. The send is part of this
+ * method's transaction, which the container commits before the method returns to the connector: so the
+ * connector's {@code 250} follows the commit of Artemis's journal. A failure of the commit reaches the
+ * connector as an exception, which it answers with {@code 451}.
+ */
+@MessageDriven(messageListenerInterface = MailIntakeListener.class)
+@ResourceAdapter(ConnectorNames.RESOURCE_ADAPTER)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class MailIntakeEndpoint implements MailIntakeListener {
+
+    @Inject
+    private InboundQueue inbound;
+
+    @Override
+    public IntakeVerdict accept(Envelope envelope, MessageContent content) {
+        byte[] bytes;
+        try (InputStream in = content.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        inbound.enqueue(new QueuedMessage(envelope.queueId(), envelope.receivedAt(),
+                envelope.reversePath() == null ? "" : raw(envelope.reversePath()),
+                envelope.recipients().stream().map(MailIntakeEndpoint::raw).toList(),
+                envelope.session().clientAddress(), envelope.session().heloName(),
+                envelope.session().authenticatedUser(), bytes));
+        return IntakeVerdict.QUEUED;
+    }
+
+    /** {@code local-part@domain} with the local part unquoted, as the delivery agent resolves it. */
+    private static String raw(MailAddress a) {
+        return a.localPart() + "@" + a.domain();
+    }
+}

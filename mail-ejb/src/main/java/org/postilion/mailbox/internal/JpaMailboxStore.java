@@ -1,0 +1,104 @@
+package org.postilion.mailbox.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.postilion.directory.Account;
+import org.postilion.mailbox.BlobChunk;
+import org.postilion.mailbox.Flags;
+import org.postilion.mailbox.Mailbox;
+import org.postilion.mailbox.MailboxAppends;
+import org.postilion.mailbox.MailboxMessage;
+import org.postilion.mailbox.MailboxStore;
+import org.postilion.mailbox.MessageBlob;
+import org.postilion.mailbox.MessageListing;
+import org.postilion.mailbox.MessageSummary;
+import org.postilion.mailbox.NoSuchMailboxException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/** The mail store on JPA/Hibernate. */
+@Stateless
+public class JpaMailboxStore implements MailboxStore {
+
+    /** Bulk statements take their id lists in slices of this size, well below any driver's limit. */
+    private static final int ID_SLICE = 500;
+
+    @PersistenceContext(unitName = "postilion")
+    private EntityManager em;
+
+    @Override
+    public void createDefaultMailboxes(Account account) {
+        em.persist(new Mailbox(account, Mailbox.INBOX, Instant.now().getEpochSecond()));
+    }
+
+    @Override
+    public boolean isDelivered(String queueId) {
+        return !em.createNamedQuery(MessageBlob.BY_QUEUE_ID, MessageBlob.class)
+                .setParameter("queueId", queueId)
+                .getResultList().isEmpty();
+    }
+
+    @Override
+    public void deliver(String queueId, byte[] content, MessageSummary summary, Instant internalDate,
+                        Collection<Long> accountIds) {
+        int chunks = Math.max(1, (content.length + BlobChunk.MAX_SIZE - 1) / BlobChunk.MAX_SIZE);
+        MessageBlob blob = new MessageBlob(queueId, content.length, chunks, summary);
+        em.persist(blob);
+        for (int i = 0; i < chunks; i++) {
+            int from = i * BlobChunk.MAX_SIZE;
+            int to = Math.min(content.length, from + BlobChunk.MAX_SIZE);
+            em.persist(new BlobChunk(blob.getId(), i, Arrays.copyOfRange(content, from, to)));
+        }
+        // lock the INBOX rows in id order, so that two deliveries to the same set of mailboxes cannot deadlock
+        List<Mailbox> inboxes = em.createNamedQuery(Mailbox.INBOXES_OF_ACCOUNTS, Mailbox.class)
+                .setParameter("accountIds", accountIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        for (Mailbox inbox : inboxes) {
+            em.persist(MailboxAppends.append(inbox, blob, internalDate, 0));
+        }
+    }
+
+    @Override
+    public List<MessageListing> list(long accountId, String mailboxName) throws NoSuchMailboxException {
+        Mailbox mailbox = em.createNamedQuery(Mailbox.BY_ACCOUNT_AND_NAME, Mailbox.class)
+                .setParameter("accountId", accountId)
+                .setParameter("name", mailboxName)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NoSuchMailboxException(mailboxName));
+        List<MessageListing> listing = new ArrayList<>();
+        for (MailboxMessage m : em.createNamedQuery(MailboxMessage.IN_MAILBOX, MailboxMessage.class)
+                .setParameter("mailboxId", mailbox.getId())
+                .getResultList()) {
+            MessageBlob b = m.getBlob();
+            listing.add(new MessageListing(m.getUid(), b.getHeaderFrom(), b.getSubject(), m.getSize(),
+                    m.getInternalDate(), b.getSentDate(), Flags.names(m.getFlags())));
+        }
+        return listing;
+    }
+
+    @Override
+    public List<Mailbox> mailboxes(long accountId) {
+        return em.createNamedQuery(Mailbox.BY_ACCOUNT, Mailbox.class).setParameter("accountId", accountId)
+                .getResultList();
+    }
+
+    @Override
+    public void deleteAll(long accountId) {
+        List<Long> blobIds = em.createNamedQuery(MailboxMessage.BLOB_IDS_OF_ACCOUNT, Long.class)
+                .setParameter("accountId", accountId).getResultList();
+        em.createNamedQuery(MailboxMessage.DELETE_OF_ACCOUNT).setParameter("accountId", accountId).executeUpdate();
+        em.createNamedQuery(Mailbox.DELETE_OF_ACCOUNT).setParameter("accountId", accountId).executeUpdate();
+        for (int i = 0; i < blobIds.size(); i += ID_SLICE) {
+            List<Long> slice = blobIds.subList(i, Math.min(blobIds.size(), i + ID_SLICE));
+            em.createNamedQuery(BlobChunk.DELETE_UNREFERENCED).setParameter("blobIds", slice).executeUpdate();
+            em.createNamedQuery(MessageBlob.DELETE_UNREFERENCED).setParameter("blobIds", slice).executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.postilion.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.wildfly.security.password.PasswordFactory;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.interfaces.ScramDigestPassword;
+import org.wildfly.security.password.spec.EncryptablePasswordSpec;
+import org.wildfly.security.password.spec.IteratedSaltedPasswordAlgorithmSpec;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+/**
+ * Turns passwords into {@link ScramCredential}s and checks passwords against them. The slow part,
+ * PBKDF2-HMAC-SHA-256 (SCRAM's Hi function), is Elytron's.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    public static final int MIN_LENGTH = 8;
+    public static final int MAX_LENGTH = 1024;
+    public static final int DEFAULT_ITERATIONS = 210_000;
+    /** RFC 7677 section 4: at least 4096. */
+    public static final int MIN_ITERATIONS = 4096;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int iterations;
+
+    public PasswordHasher() {
+        this(Integer.getInteger("postilion.password.iterations", DEFAULT_ITERATIONS));
+    }
+
+    public PasswordHasher(int iterations) {
+        if (iterations < MIN_ITERATIONS) {
+            throw new IllegalArgumentException("PBKDF2 iterations below " + MIN_ITERATIONS);
+        }
+        this.iterations = iterations;
+    }
+
+    /** A new credential for the password, with a fresh random salt, in its stored form. */
+    public String hash(String password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return ScramCredential.fromSaltedPassword(iterations, salt, saltedPassword(password, salt, iterations)).format();
+    }
+
+    /** Whether the password matches the stored credential; false for a credential that cannot be read. */
+    public boolean verify(String password, String stored) {
+        ScramCredential credential;
+        try {
+            credential = ScramCredential.parse(stored);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return credential.matchesSaltedPassword(saltedPassword(password, credential.salt(), credential.iterations()));
+    }
+
+    /** SaltedPassword = Hi(Normalize(password), salt, i) of RFC 5802 section 3. */
+    static byte[] saltedPassword(String password, byte[] salt, int iterations) {
+        try {
+            PasswordFactory factory = PasswordFactory.getInstance(ScramDigestPassword.ALGORITHM_SCRAM_SHA_256,
+                    WildFlyElytronPasswordProvider.getInstance());
+            ScramDigestPassword p = (ScramDigestPassword) factory.generatePassword(new EncryptablePasswordSpec(
+                    password.toCharArray(), new IteratedSaltedPasswordAlgorithmSpec(iterations, salt)));
+            return p.getDigest();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Elytron cannot derive a SCRAM-SHA-256 password", e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Credentials. A password is never stored, in clear or with a fast hash: what is kept is its SCRAM-SHA-256
+ * credential (RFC 5802, RFC 7677), derived with PBKDF2-HMAC-SHA-256 (Elytron's {@code PasswordFactory}):
+ * the salt, the iteration count, StoredKey and ServerKey. The same record verifies a PLAIN or LOGIN password
+ * (the server derives StoredKey again and compares) and serves SCRAM exchanges, in which the client does the
+ * slow work; a stolen database gives neither the password nor a way to log in with SCRAM.
+ *
+ * <p>LIMITS: 210000 PBKDF2 iterations for new credentials (system property
+ * {@code postilion.password.iterations}, at least 4096 as RFC 7677 asks); 16-octet random salt;
+ * passwords of 8 to 1024 characters.
+ */
+package org.postilion.security;
