@@ -2,6 +2,8 @@ package org.postilion.delivery;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
@@ -10,12 +12,22 @@ import jakarta.jms.MessageListener;
 import org.postilion.queue.MailQueues;
 import org.postilion.queue.QueuedMessage;
 
-/** Consumes {@code mail.inbound} and hands each message to {@link LocalDelivery}, in one transaction. */
+/**
+ * Consumes {@code mail.inbound} and hands each message to {@link LocalDelivery}.
+ *
+ * <p>No JTA transaction spans the queue and the database: {@link LocalDelivery} commits the store in its own
+ * transaction, and the message is acknowledged only after that returned. A crash in between redelivers the
+ * message, and the delivery finds its queue id stored and stops: at-least-once from the queue, exactly once in
+ * the mailbox. (With XA, a crash between the broker's prepare and the database's commit leaves the message in
+ * doubt until the transaction manager's recovery rolls it back, minutes later.) A failure is rethrown, so the
+ * broker redelivers with back-off and finally moves the message to {@code mail.dlq}.
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = MailQueues.INBOUND),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InboundMailConsumer implements MessageListener {
 
     @Inject

@@ -172,7 +172,7 @@ public final class PathParser {
                     throw error("unterminated quoted pair");
                 }
                 c = s.charAt(pos++);
-                if (c < 32 || c == 127) {
+                if (c < 32 || c == 127 || (c > 127 && !allowUtf8)) {
                     throw error("bad quoted pair");
                 }
             } else if (c < 32 || c == 127 || (c > 127 && !allowUtf8)) {

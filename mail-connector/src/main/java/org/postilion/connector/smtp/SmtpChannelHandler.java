@@ -173,6 +173,7 @@ public final class SmtpChannelHandler extends ChannelInboundHandlerAdapter {
         ctx.write(reply(r));
         if (session.takeDataRequest()) {
             data = new DataDecoder(settings.messageSizeLimit());
+            // XXX: the message is held in memory up to the size limit; large messages should spool to disk
             message = ctx.alloc().buffer(16 * 1024);
         }
     }

@@ -18,8 +18,8 @@ public record SmtpReply(int code, String status, List<String> lines) {
         if (code < 200 || code > 599) {
             throw new IllegalArgumentException("reply code " + code);
         }
-        if (status != null && status.charAt(0) - '0' != code / 100) {
-            throw new IllegalArgumentException("status " + status + " does not match code " + code);
+        if (status != null && (!status.matches("[245]\\.[0-9]{1,3}\\.[0-9]{1,3}") || status.charAt(0) - '0' != code / 100)) {
+            throw new IllegalArgumentException("status '" + status + "' is not an RFC 3463 code of class " + code / 100);
         }
         lines = List.copyOf(lines);
         if (lines.isEmpty()) {

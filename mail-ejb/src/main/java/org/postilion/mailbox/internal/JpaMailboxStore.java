@@ -60,6 +60,11 @@ public class JpaMailboxStore implements MailboxStore {
                 .setParameter("accountIds", accountIds)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+        if (inboxes.size() != accountIds.size()) {
+            // an account without an INBOX is a broken store: fail, so that the broker retries and finally
+            // dead-letters the message, rather than deliver to some recipients and silently not to others
+            throw new IllegalStateException("INBOX missing for some of the accounts " + accountIds);
+        }
         for (Mailbox inbox : inboxes) {
             em.persist(MailboxAppends.append(inbox, blob, internalDate, 0));
         }

@@ -49,7 +49,8 @@ final class MailHandler implements SmtpCommandHandler {
                     if (value == null || !value.matches("[0-9]{1,20}")) {
                         return SmtpSession.reply(SmtpReply.of(501, "5.5.4", "Bad message size syntax"));
                     }
-                    size = value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
+                    String digits = value.replaceFirst("^0+(?=.)", "");
+                    size = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
                     if (size > session.settings().messageSizeLimit()) {
                         return SmtpSession.reply(SmtpReplies.MESSAGE_TOO_BIG);
                     }

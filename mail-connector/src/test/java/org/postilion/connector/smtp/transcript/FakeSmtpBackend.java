@@ -1,0 +1,182 @@
+package org.postilion.connector.smtp.transcript;
+
+import org.postilion.connector.smtp.SmtpBackend;
+import org.postilion.connector.spi.Envelope;
+import org.postilion.connector.spi.IntakeVerdict;
+import org.postilion.connector.spi.MailAddress;
+import org.postilion.connector.spi.MessageContent;
+import org.postilion.connector.spi.RcptVerdict;
+import org.postilion.connector.spi.RecipientCheck;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The rest of the server, as the SMTP tests see it. One hosted domain, {@value #HOSTED}, with the users
+ * {@code bob} and {@code alice}:
+ * <ul>
+ *   <li>bob or alice at {@value #HOSTED}: accepted (local)</li>
+ *   <li>anyone else at {@value #HOSTED}: {@code Reject(NO_SUCH_USER)}</li>
+ *   <li>anyone at {@value #DOWN}: {@code TryLater} (the directory is "down")</li>
+ *   <li>anyone at {@value #BROKEN}: the stage fails with an exception (a broken backend)</li>
+ *   <li>any other domain: {@code Reject(RELAY_DENIED)}</li>
+ * </ul>
+ * Every message offered to {@link #accept} is read in full, recorded and queued, so that a test can look at
+ * the envelope and the bytes the server would have made durable.
+ *
+ * <p>Synchronous by default: answers are complete when returned. Given an executor, answers are computed and
+ * completed later on that executor's threads, as the resource adapter's work manager does.
+ */
+public final class FakeSmtpBackend implements SmtpBackend {
+
+    public static final String HOSTED = "example.com";
+    public static final Set<String> USERS = Set.of("bob", "alice");
+    public static final String DOWN = "down.test";
+    public static final String BROKEN = "broken.test";
+
+    /** One message the server handed over: its envelope and its content (with the server's Received header). */
+    public record Message(Envelope envelope, byte[] content) {
+
+        public String text() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
+
+        /** The content without the trace header the server put in front: the data as the client sent it. */
+        public String data() {
+            String text = text();
+            if (!text.startsWith("Received: ")) {
+                throw new AssertionError("content does not start with a Received: header: " + text);
+            }
+            int pos = 0;
+            do {
+                pos = text.indexOf("\r\n", pos) + 2;
+            } while (pos < text.length() && (text.charAt(pos) == '\t' || text.charAt(pos) == ' '));
+            return text.substring(pos);
+        }
+
+        /** The Received: header the server added, with its continuation lines. */
+        public String receivedHeader() {
+            return text().substring(0, text().length() - data().length());
+        }
+    }
+
+    private final Executor completer;
+    private final List<RecipientCheck> checks = new CopyOnWriteArrayList<>();
+    private final List<Message> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> completionThreads = new CopyOnWriteArrayList<>();
+    private volatile boolean available = true;
+
+    private FakeSmtpBackend(Executor completer) {
+        this.completer = completer;
+    }
+
+    /** Answers at once, on the caller's thread. */
+    public static FakeSmtpBackend synchronous() {
+        return new FakeSmtpBackend(null);
+    }
+
+    /** Answers later: each answer is computed and completed by a task given to {@code completer}. */
+    public static FakeSmtpBackend completingOn(Executor completer) {
+        return new FakeSmtpBackend(completer);
+    }
+
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return available;
+    }
+
+    @Override
+    public CompletionStage<RcptVerdict> checkRecipient(RecipientCheck check) {
+        checks.add(check);
+        return answer(() -> verdict(check.recipient()));
+    }
+
+    @Override
+    public CompletionStage<IntakeVerdict> accept(Envelope envelope, MessageContent content) {
+        return answer(() -> {
+            accepted.add(new Message(envelope, read(content)));
+            return IntakeVerdict.QUEUED;
+        });
+    }
+
+    /** The policy described in the class comment. */
+    public static RcptVerdict verdict(MailAddress recipient) {
+        String domain = recipient.domain();
+        if (domain.equals(HOSTED)) {
+            return USERS.contains(recipient.localPart().toLowerCase(Locale.ROOT))
+                    ? RcptVerdict.LOCAL : new RcptVerdict.Reject(RcptVerdict.Reason.NO_SUCH_USER);
+        }
+        if (domain.equals(DOWN)) {
+            return new RcptVerdict.TryLater("directory of " + DOWN + " unavailable");
+        }
+        if (domain.equals(BROKEN)) {
+            throw new IllegalStateException("backend of " + BROKEN + " is broken");
+        }
+        return new RcptVerdict.Reject(RcptVerdict.Reason.RELAY_DENIED);
+    }
+
+    /** The recipient checks asked, in order. */
+    public List<RecipientCheck> checks() {
+        return List.copyOf(checks);
+    }
+
+    /** The messages queued, in order. */
+    public List<Message> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    /** The names of the threads that completed the answers, in order. */
+    public List<String> completionThreads() {
+        return List.copyOf(completionThreads);
+    }
+
+    private <T> CompletionStage<T> answer(Supplier<T> answer) {
+        if (completer == null) {
+            return compute(answer);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        completer.execute(() -> compute(answer).whenComplete((value, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        }));
+        return result;
+    }
+
+    private <T> CompletableFuture<T> compute(Supplier<T> answer) {
+        completionThreads.add(Thread.currentThread().getName());
+        try {
+            return CompletableFuture.completedFuture(answer.get());
+        } catch (RuntimeException | AssertionError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static byte[] read(MessageContent content) {
+        try (InputStream in = content.openStream()) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length != content.size()) {
+                throw new AssertionError("content.size() is " + content.size() + " but the stream held " + bytes.length);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
