@@ -12,6 +12,9 @@ import jakarta.jms.MessageListener;
 import org.postilion.queue.MailQueues;
 import org.postilion.queue.QueuedMessage;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * Consumes {@code mail.inbound} and hands each message to {@link LocalDelivery}.
  *
@@ -30,16 +33,29 @@ import org.postilion.queue.QueuedMessage;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InboundMailConsumer implements MessageListener {
 
+    private static final Logger LOG = Logger.getLogger(InboundMailConsumer.class.getName());
+
     @Inject
     private LocalDelivery delivery;
 
     @Override
     public void onMessage(Message message) {
         try {
-            delivery.deliver(QueuedMessage.readFrom(message));
+            log(delivery.deliver(QueuedMessage.readFrom(message)));
         } catch (JMSException e) {
             // unreadable now: let the broker redeliver, and finally dead-letter it
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    /** One line per recipient, written once the store committed. */
+    private static void log(DeliveryReport report) {
+        if (report.redelivery()) {
+            LOG.info(() -> report.queueId() + ": already delivered, redelivery ignored");
+        }
+        for (DeliveryReport.Outcome o : report.outcomes()) {
+            Level level = o.status().startsWith("relay=local") ? Level.INFO : Level.WARNING;
+            LOG.log(level, () -> report.queueId() + ": to=<" + o.recipient() + ">, " + o.status());
         }
     }
 }

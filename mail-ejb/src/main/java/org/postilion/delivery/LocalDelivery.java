@@ -10,9 +10,10 @@ import org.postilion.queue.QueuedMessage;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * Delivers one queued message to its local recipients: resolves each recipient, reads the header once, and
@@ -21,42 +22,44 @@ import java.util.logging.Logger;
 @Stateless
 public class LocalDelivery {
 
-    private static final Logger LOG = Logger.getLogger(LocalDelivery.class.getName());
-
     @Inject
     private DirectoryService directory;
 
     @Inject
     private MailboxStore store;
 
-    public void deliver(QueuedMessage message) {
+    /**
+     * Stores the message for its local recipients, in this method's transaction.
+     *
+     * @return what became of each recipient; meaningful once the transaction committed (when this returns)
+     */
+    public DeliveryReport deliver(QueuedMessage message) {
         if (store.isDelivered(message.queueId())) {
-            LOG.info(() -> message.queueId() + ": already delivered, redelivery ignored");
-            return;
+            return DeliveryReport.alreadyDelivered(message.queueId());
         }
         Set<Long> accounts = new LinkedHashSet<>();
+        List<DeliveryReport.Outcome> outcomes = new ArrayList<>();
         for (String recipient : message.recipients()) {
             int at = recipient.lastIndexOf('@');
             Resolution r = directory.resolve(recipient.substring(0, at), recipient.substring(at + 1));
-            switch (r.kind()) {
+            String status = switch (r.kind()) {
                 case LOCAL -> {
                     accounts.add(r.accountId());
-                    LOG.info(() -> message.queueId() + ": to=<" + recipient + ">, relay=local, status=sent (INBOX)");
+                    yield "relay=local, status=sent (INBOX)";
                 }
                 // XXX: needs DSN bounces (the SMTP issue); the recipient existed at RCPT time and was removed since
-                case UNKNOWN_USER -> LOG.warning(() -> message.queueId() + ": to=<" + recipient
-                        + ">, status=bounced (user unknown since RCPT; no bounce sent yet)");
+                case UNKNOWN_USER -> "status=bounced (user unknown since RCPT; no bounce sent yet)";
                 // XXX: needs remote delivery (mail.outbound); RCPT refuses such recipients until then
-                case NOT_HOSTED -> LOG.warning(() -> message.queueId() + ": to=<" + recipient
-                        + ">, status=undeliverable (domain no longer hosted; relaying not available)");
-            }
+                case NOT_HOSTED -> "status=undeliverable (domain no longer hosted; relaying not available)";
+            };
+            outcomes.add(new DeliveryReport.Outcome(recipient, status));
         }
-        if (accounts.isEmpty()) {
-            return;
+        if (!accounts.isEmpty()) {
+            byte[] content = withReturnPath(message);
+            MessageSummary summary = MessageSummary.read(new ByteArrayInputStream(content));
+            store.deliver(message.queueId(), content, summary, message.receivedAt(), accounts);
         }
-        byte[] content = withReturnPath(message);
-        MessageSummary summary = MessageSummary.read(new ByteArrayInputStream(content));
-        store.deliver(message.queueId(), content, summary, message.receivedAt(), accounts);
+        return new DeliveryReport(message.queueId(), outcomes, false);
     }
 
     private static byte[] withReturnPath(QueuedMessage message) {
