@@ -10,6 +10,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.postilion.queue.MailQueues;
+import org.postilion.queue.OutboundQueue;
 import org.postilion.queue.QueuedMessage;
 
 import java.util.logging.Level;
@@ -38,10 +39,19 @@ public class InboundMailConsumer implements MessageListener {
     @Inject
     private LocalDelivery delivery;
 
+    @Inject
+    private OutboundQueue outbound;
+
     @Override
     public void onMessage(Message message) {
         try {
-            log(delivery.deliver(QueuedMessage.readFrom(message)));
+            DeliveryReport report = delivery.deliver(QueuedMessage.readFrom(message));
+            if (report.outbound() != null) {
+                // after the local store committed, before the acknowledgement: a crash in between repeats both,
+                // and both are idempotent (the stored queue id, Artemis's duplicate detection)
+                outbound.enqueue(report.outbound());
+            }
+            log(report);
         } catch (JMSException e) {
             // unreadable now: let the broker redeliver, and finally dead-letter it
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
@@ -51,10 +61,10 @@ public class InboundMailConsumer implements MessageListener {
     /** One line per recipient, written once the store committed. */
     private static void log(DeliveryReport report) {
         if (report.redelivery()) {
-            LOG.info(() -> report.queueId() + ": already delivered, redelivery ignored");
+            LOG.info(() -> report.queueId() + ": already delivered here, redelivery stored nothing again");
         }
         for (DeliveryReport.Outcome o : report.outcomes()) {
-            Level level = o.status().startsWith("relay=local") ? Level.INFO : Level.WARNING;
+            Level level = o.status().contains("bounced") ? Level.WARNING : Level.INFO;
             LOG.log(level, () -> report.queueId() + ": to=<" + o.recipient() + ">, " + o.status());
         }
     }

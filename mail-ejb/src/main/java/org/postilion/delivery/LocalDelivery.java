@@ -11,13 +11,17 @@ import org.postilion.queue.QueuedMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Delivers one queued message to its local recipients: resolves each recipient, reads the header once, and
- * stores the message once for all of them, with a {@code Return-Path:} (RFC 5321 section 4.4) in front.
+ * Delivers one queued message: resolves each recipient (accounts, aliases, catch-alls), reads the header once,
+ * and stores the message once for all local accounts, with a {@code Return-Path:} (RFC 5321 section 4.4) in
+ * front. Recipients that lead elsewhere (alias targets in other domains, authenticated relaying) are reported
+ * so that the caller puts them on {@code mail.outbound}.
  */
 @Stateless
 public class LocalDelivery {
@@ -31,35 +35,45 @@ public class LocalDelivery {
     /**
      * Stores the message for its local recipients, in this method's transaction.
      *
-     * @return what became of each recipient; meaningful once the transaction committed (when this returns)
+     * @return what became of each recipient, and the remote addresses to queue; meaningful once the transaction
+     *         committed (when this returns)
      */
     public DeliveryReport deliver(QueuedMessage message) {
-        if (store.isDelivered(message.queueId())) {
-            return DeliveryReport.alreadyDelivered(message.queueId());
-        }
+        boolean redelivery = store.isDelivered(message.queueId());
         Set<Long> accounts = new LinkedHashSet<>();
+        Map<String, QueuedMessage.Recipient> remote = new LinkedHashMap<>();
         List<DeliveryReport.Outcome> outcomes = new ArrayList<>();
-        for (String recipient : message.recipients()) {
-            int at = recipient.lastIndexOf('@');
-            Resolution r = directory.resolve(recipient.substring(0, at), recipient.substring(at + 1));
+        for (QueuedMessage.Recipient recipient : message.recipients()) {
+            String address = recipient.address();
+            int at = address.lastIndexOf('@');
+            Resolution r = directory.resolve(address.substring(0, at), address.substring(at + 1));
             String status = switch (r.kind()) {
-                case LOCAL -> {
-                    accounts.add(r.accountId());
-                    yield "relay=local, status=sent (INBOX)";
+                case DELIVERABLE -> {
+                    accounts.addAll(r.accounts());
+                    for (String target : r.remote()) {
+                        remote.putIfAbsent(target, new QueuedMessage.Recipient(target, recipient.dsnNotify(),
+                                recipient.orcpt().isEmpty() ? "rfc822;" + address : recipient.orcpt()));
+                    }
+                    yield (r.accounts().isEmpty() ? "" : "relay=local, ")
+                            + (r.remote().isEmpty() ? "" : "forwarded to " + r.remote() + ", ")
+                            + "status=" + (r.accounts().isEmpty() ? "queued (outbound)" : "sent (INBOX)");
                 }
-                // XXX: needs DSN bounces (the SMTP issue); the recipient existed at RCPT time and was removed since
+                // XXX: needs DSN bounces (remote delivery issue); the recipient existed at RCPT time and was removed since
                 case UNKNOWN_USER -> "status=bounced (user unknown since RCPT; no bounce sent yet)";
-                // XXX: needs remote delivery (mail.outbound); RCPT refuses such recipients until then
-                case NOT_HOSTED -> "status=undeliverable (domain no longer hosted; relaying not available)";
+                case NOT_HOSTED -> {
+                    remote.putIfAbsent(address, recipient);
+                    yield "status=queued (outbound)";
+                }
             };
-            outcomes.add(new DeliveryReport.Outcome(recipient, status));
+            outcomes.add(new DeliveryReport.Outcome(address, status));
         }
-        if (!accounts.isEmpty()) {
+        if (!accounts.isEmpty() && !redelivery) {
             byte[] content = withReturnPath(message);
             MessageSummary summary = MessageSummary.read(new ByteArrayInputStream(content));
             store.deliver(message.queueId(), content, summary, message.receivedAt(), accounts);
         }
-        return new DeliveryReport(message.queueId(), outcomes, false);
+        return new DeliveryReport(message.queueId(), outcomes, redelivery,
+                remote.isEmpty() ? null : message.withRecipients(List.copyOf(remote.values())));
     }
 
     private static byte[] withReturnPath(QueuedMessage message) {

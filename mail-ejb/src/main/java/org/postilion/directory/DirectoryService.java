@@ -1,8 +1,9 @@
 package org.postilion.directory;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Administration of domains and accounts, and the resolution of addresses. */
+/** Administration of domains, accounts and aliases, and the resolution of addresses. */
 public interface DirectoryService {
 
     /** Adds a hosted domain; its name is validated and lower-cased. */
@@ -10,14 +11,14 @@ public interface DirectoryService {
 
     List<Domain> listDomains();
 
-    /** Removes a domain that has no accounts left. */
+    /** Removes a domain that has no accounts or aliases left. */
     void deleteDomain(String name) throws DirectoryException;
 
     /**
-     * Adds an account to a hosted domain, with its password hashed, and its INBOX.
+     * Adds an account to a hosted domain, with its password hashed, and its mailboxes.
      *
-     * @param address  {@code local-part@domain}
-     * @param password the clear-text password, at least 8 characters
+     * @param address  {@code local-part@domain}; not an existing account or alias
+     * @param password the clear-text password, 8 to 1024 characters
      */
     Account createAccount(String address, String password) throws DirectoryException;
 
@@ -25,9 +26,41 @@ public interface DirectoryService {
 
     Account findAccount(String address) throws DirectoryException;
 
+    /** The account a login name (an address, any case) names, if any. */
+    Optional<Account> findAccountByLogin(String login);
+
     /** Removes an account with its mailboxes and messages. */
     void deleteAccount(String address) throws DirectoryException;
 
-    /** What a recipient address is to this server. */
+    /**
+     * Sets the targets of an alias, creating it or replacing its targets.
+     *
+     * @param address {@code local@domain} of a hosted domain, or {@code @domain} for its catch-all; not an account
+     * @param targets addresses here or elsewhere, at least one
+     */
+    List<Alias> setAlias(String address, List<String> targets) throws DirectoryException;
+
+    /** Like {@link #setAlias}, but refuses an alias that exists. */
+    List<Alias> createAlias(String address, List<String> targets) throws DirectoryException;
+
+    /** The alias rows of a domain, or of every domain when {@code domain} is null. */
+    List<Alias> listAliases(String domain) throws DirectoryException;
+
+    /** The targets of one alias ({@code @domain} for the catch-all). */
+    List<Alias> findAlias(String address) throws DirectoryException;
+
+    void deleteAlias(String address) throws DirectoryException;
+
+    /**
+     * What a recipient address is to this server: accounts, aliases (expanded, through other aliases, at most
+     * {@value org.postilion.directory.internal.JpaDirectoryService#MAX_ALIAS_DEPTH} levels), {@code user+tag}
+     * as {@code user}, the domain's catch-all, and {@code postmaster}.
+     */
     Resolution resolve(String localPart, String domain);
+
+    /**
+     * Whether the account may send as {@code address}: its own address (with any {@code +tag}), or an alias
+     * (not a catch-all) with the account among its targets.
+     */
+    boolean mayUseAddress(String accountAddress, String address);
 }

@@ -1,26 +1,39 @@
 package org.postilion.directory;
 
+import java.util.Set;
+
 /**
- * What an address is to this server.
+ * What a recipient address is to this server, after alias expansion.
  *
- * @param kind      local, unknown in a hosted domain, or not hosted
- * @param accountId the account receiving the mail when local, else null
+ * @param kind      deliverable (here and/or elsewhere), unknown in a hosted domain, or not hosted
+ * @param accounts  the accounts that receive it here
+ * @param remote    the addresses elsewhere it goes to (alias targets in other domains)
  */
-public record Resolution(Kind kind, Long accountId) {
+public record Resolution(Kind kind, Set<Long> accounts, Set<String> remote) {
 
     public enum Kind {
-        /** an account of a hosted domain */
-        LOCAL,
-        /** a hosted domain, but no such user */
+        /** a hosted domain, and the address leads to at least one account or remote address */
+        DELIVERABLE,
+        /** a hosted domain, but no such user or alias */
         UNKNOWN_USER,
         /** not a hosted domain */
         NOT_HOSTED
     }
 
-    public static final Resolution UNKNOWN = new Resolution(Kind.UNKNOWN_USER, null);
-    public static final Resolution REMOTE = new Resolution(Kind.NOT_HOSTED, null);
+    public Resolution {
+        accounts = Set.copyOf(accounts);
+        remote = Set.copyOf(remote);
+    }
+
+    public static final Resolution UNKNOWN = new Resolution(Kind.UNKNOWN_USER, Set.of(), Set.of());
+    public static final Resolution NOT_HOSTED = new Resolution(Kind.NOT_HOSTED, Set.of(), Set.of());
 
     public static Resolution local(long accountId) {
-        return new Resolution(Kind.LOCAL, accountId);
+        return new Resolution(Kind.DELIVERABLE, Set.of(accountId), Set.of());
+    }
+
+    /** Whether everything it leads to is here. */
+    public boolean isLocalOnly() {
+        return remote.isEmpty();
     }
 }

@@ -6,22 +6,26 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 import org.postilion.connector.spi.Envelope;
+import org.postilion.connector.spi.EnvelopeRecipient;
 import org.postilion.connector.spi.IntakeVerdict;
 import org.postilion.connector.spi.MailAddress;
 import org.postilion.connector.spi.MailIntakeListener;
 import org.postilion.connector.spi.MessageContent;
+import org.postilion.policy.SubmissionHeaders;
 import org.postilion.queue.InboundQueue;
 import org.postilion.queue.QueuedMessage;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
 
 /**
- * Takes each message at the end of DATA and puts it on {@code mail.inbound}. The send is part of this
+ * Takes each message at the end of its data and puts it on {@code mail.inbound}. The send is part of this
  * method's transaction, which the container commits before the method returns to the connector: so the
  * connector's {@code 250} follows the commit of Artemis's journal. A failure of the commit reaches the
- * connector as an exception, which it answers with {@code 451}.
+ * connector as an exception, which it answers with {@code 451}. Messages from submission listeners first go
+ * through {@link SubmissionHeaders}.
  */
 @MessageDriven(messageListenerInterface = MailIntakeListener.class)
 @ResourceAdapter(ConnectorNames.RESOURCE_ADAPTER)
@@ -31,6 +35,9 @@ public class MailIntakeEndpoint implements MailIntakeListener {
     @Inject
     private InboundQueue inbound;
 
+    @Inject
+    private SubmissionHeaders submission;
+
     @Override
     public IntakeVerdict accept(Envelope envelope, MessageContent content) {
         byte[] bytes;
@@ -39,12 +46,26 @@ public class MailIntakeEndpoint implements MailIntakeListener {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (envelope.session().submission() && envelope.session().isAuthenticated()) {
+            SubmissionHeaders.Result checked = submission.apply(bytes, envelope.session(), envelope.queueId());
+            if (checked.refusal() != null) {
+                return checked.refusal();
+            }
+            bytes = checked.content();
+        }
         inbound.enqueue(new QueuedMessage(envelope.queueId(), envelope.receivedAt(),
                 envelope.reversePath() == null ? "" : raw(envelope.reversePath()),
-                envelope.recipients().stream().map(MailIntakeEndpoint::raw).toList(),
+                envelope.recipients().stream().map(MailIntakeEndpoint::recipient).toList(),
                 envelope.session().clientAddress(), envelope.session().heloName(),
-                envelope.session().authenticatedUser(), bytes));
+                envelope.session().authenticatedUser(),
+                envelope.dsnReturn() == null ? null : envelope.dsnReturn().name(), envelope.envelopeId(), bytes));
         return IntakeVerdict.QUEUED;
+    }
+
+    private static QueuedMessage.Recipient recipient(EnvelopeRecipient r) {
+        return new QueuedMessage.Recipient(raw(r.address()),
+                r.dsnNotify().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                r.orcpt() == null ? "" : r.orcpt());
     }
 
     /** {@code local-part@domain} with the local part unquoted, as the delivery agent resolves it. */

@@ -1,6 +1,7 @@
 package org.postilion.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.postilion.connector.spi.SaslPrep;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.interfaces.ScramDigestPassword;
@@ -26,6 +27,7 @@ public class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
+    private String decoy;
 
     public PasswordHasher() {
         this(Integer.getInteger("postilion.password.iterations", DEFAULT_ITERATIONS));
@@ -38,11 +40,18 @@ public class PasswordHasher {
         this.iterations = iterations;
     }
 
-    /** A new credential for the password, with a fresh random salt, in its stored form. */
+    /**
+     * A new credential for the password, with a fresh random salt, in its stored form. The password is
+     * SASLprep'ed first (RFC 4013), as the connector's PLAIN, LOGIN and SCRAM mechanisms prepare what clients send.
+     *
+     * @throws IllegalArgumentException when the password holds characters SASLprep prohibits
+     */
     public String hash(String password) {
+        String prepared = SaslPrep.prepare(password)
+                .orElseThrow(() -> new IllegalArgumentException("the password holds characters that cannot be used"));
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return ScramCredential.fromSaltedPassword(iterations, salt, saltedPassword(password, salt, iterations)).format();
+        return ScramCredential.fromSaltedPassword(iterations, salt, saltedPassword(prepared, salt, iterations)).format();
     }
 
     /** Whether the password matches the stored credential; false for a credential that cannot be read. */
@@ -53,7 +62,21 @@ public class PasswordHasher {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return credential.matchesSaltedPassword(saltedPassword(password, credential.salt(), credential.iterations()));
+        String prepared = SaslPrep.prepare(password).orElse(null);
+        return prepared != null
+                && credential.matchesSaltedPassword(saltedPassword(prepared, credential.salt(), credential.iterations()));
+    }
+
+    /** A credential no password matches, with this hasher's cost: to check unknown logins against. */
+    public synchronized String decoy() {
+        if (decoy == null) {
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            decoy = new ScramCredential(iterations, salt, key, key).format();
+        }
+        return decoy;
     }
 
     /** SaltedPassword = Hi(Normalize(password), salt, i) of RFC 5802 section 3. */

@@ -1,18 +1,24 @@
 package org.postilion.connector.ra;
 
 import org.postilion.connector.smtp.SmtpBackend;
+import org.postilion.connector.spi.AuthVerdict;
+import org.postilion.connector.spi.AuthenticationListener;
 import org.postilion.connector.spi.Envelope;
 import org.postilion.connector.spi.IntakeVerdict;
 import org.postilion.connector.spi.MailIntakeListener;
 import org.postilion.connector.spi.MessageContent;
 import org.postilion.connector.spi.RcptVerdict;
 import org.postilion.connector.spi.RecipientCheck;
-import org.postilion.connector.spi.RecipientCheckListener;
+import org.postilion.connector.spi.SenderCheck;
+import org.postilion.connector.spi.SenderVerdict;
+import org.postilion.connector.spi.SessionInfo;
+import org.postilion.connector.spi.SmtpPolicyListener;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,13 +42,20 @@ final class EndpointSmtpBackend implements SmtpBackend {
 
     @Override
     public boolean isAvailable() {
-        return endpoints.isActive(RecipientCheckListener.class) && endpoints.isActive(MailIntakeListener.class);
+        return endpoints.isActive(SmtpPolicyListener.class) && endpoints.isActive(MailIntakeListener.class)
+                && endpoints.isActive(AuthenticationListener.class);
+    }
+
+    @Override
+    public CompletionStage<SenderVerdict> checkSender(SenderCheck check) {
+        return call(() -> endpoints.call(SmtpPolicyListener.class, l -> l.checkSender(check)),
+                e -> new SenderVerdict.TryLater(e.toString()), "sender check for <" + check.sender() + ">");
     }
 
     @Override
     public CompletionStage<RcptVerdict> checkRecipient(RecipientCheck check) {
-        return call(() -> endpoints.call(RecipientCheckListener.class, l -> l.check(check)),
-                e -> new RcptVerdict.TryLater(e.toString()), "recipient check for " + check.recipient());
+        return call(() -> endpoints.call(SmtpPolicyListener.class, l -> l.checkRecipient(check)),
+                e -> new RcptVerdict.TryLater(e.toString()), "recipient check for <" + check.recipient() + ">");
     }
 
     @Override
@@ -51,8 +64,19 @@ final class EndpointSmtpBackend implements SmtpBackend {
                 e -> new IntakeVerdict.TryLater(e.toString()), envelope.queueId() + ": intake");
     }
 
-    private <T> CompletionStage<T> call(Supplier<T> call, java.util.function.Function<Throwable, T> onFailure,
-                                        String what) {
+    @Override
+    public CompletionStage<AuthVerdict> verifyPassword(String user, String password, SessionInfo session) {
+        return call(() -> endpoints.call(AuthenticationListener.class, l -> l.verifyPassword(user, password, session)),
+                e -> new AuthVerdict.TryLater(e.toString()), "password check");
+    }
+
+    @Override
+    public CompletionStage<AuthVerdict> scramCredentials(String user, SessionInfo session) {
+        return call(() -> endpoints.call(AuthenticationListener.class, l -> l.scramCredentials(user, session)),
+                e -> new AuthVerdict.TryLater(e.toString()), "credential lookup");
+    }
+
+    private <T> CompletionStage<T> call(Supplier<T> call, Function<Throwable, T> onFailure, String what) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             executor.execute(() -> {

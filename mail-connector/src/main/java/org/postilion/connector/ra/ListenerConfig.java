@@ -1,16 +1,20 @@
 package org.postilion.connector.ra;
 
+import org.postilion.connector.net.AuthThrottle;
+import org.postilion.connector.net.tls.TlsSettings;
 import org.postilion.connector.smtp.SmtpSettings;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 
 /**
  * Resolves the connector's settings: a system property wins over the resource adapter's config property,
- * which wins over the default.
+ * which wins over the default. A port of -1 turns a listener off.
  *
  * <table>
  *   <caption>Settings</caption>
@@ -19,16 +23,32 @@ import java.util.function.Function;
  *   <tr><td>postilion.hostname</td><td>jboss.qualified.host.name, else the local host name</td></tr>
  *   <tr><td>postilion.io-threads</td><td>2 per core</td></tr>
  *   <tr><td>postilion.smtp.port</td><td>2525 (production: 25)</td></tr>
+ *   <tr><td>postilion.submission.port</td><td>2587 (production: 587)</td></tr>
+ *   <tr><td>postilion.submissions.port</td><td>2465 (production: 465)</td></tr>
+ *   <tr><td>postilion.smtp.auth</td><td>false: the MX offers no AUTH</td></tr>
+ *   <tr><td>postilion.auth.plaintext-on-loopback</td><td>true: AUTH without TLS from 127.0.0.0/8 and ::1</td></tr>
  *   <tr><td>postilion.smtp.message-size-limit</td><td>10240000</td></tr>
  *   <tr><td>postilion.smtp.recipient-limit</td><td>1000</td></tr>
  *   <tr><td>postilion.smtp.line-length-limit</td><td>2048</td></tr>
  *   <tr><td>postilion.smtp.timeout</td><td>300 (seconds)</td></tr>
  *   <tr><td>postilion.smtp.hard-error-limit</td><td>20</td></tr>
+ *   <tr><td>postilion.smtp.soft-error-limit</td><td>10</td></tr>
+ *   <tr><td>postilion.smtp.error-delay</td><td>1000 (milliseconds)</td></tr>
+ *   <tr><td>postilion.smtp.junk-command-limit</td><td>100</td></tr>
+ *   <tr><td>postilion.smtp.max-connections</td><td>1000 per listener</td></tr>
+ *   <tr><td>postilion.smtp.max-connections-per-client</td><td>50 per listener</td></tr>
+ *   <tr><td>postilion.auth.failure-delay</td><td>1000 (milliseconds)</td></tr>
+ *   <tr><td>postilion.auth.ip-failure-limit</td><td>10 in the window</td></tr>
+ *   <tr><td>postilion.auth.user-failure-limit</td><td>100 in the window</td></tr>
+ *   <tr><td>postilion.auth.failure-window</td><td>900 (seconds)</td></tr>
+ *   <tr><td>postilion.tls.*</td><td>see {@link TlsSettings}: a self-signed certificate under the data directory</td></tr>
  * </table>
  */
 final class ListenerConfig {
 
     static final int DEFAULT_SMTP_PORT = 2525;
+    static final int DEFAULT_SUBMISSION_PORT = 2587;
+    static final int DEFAULT_SUBMISSIONS_PORT = 2465;
 
     private final MailResourceAdapter ra;
 
@@ -56,20 +76,64 @@ final class ListenerConfig {
         return number("postilion.io-threads", null, 2 * Runtime.getRuntime().availableProcessors(), Integer::valueOf);
     }
 
-    InetSocketAddress smtpAddress() {
-        return new InetSocketAddress(bindAddress(), number("postilion.smtp.port", ra.getSmtpPort(), DEFAULT_SMTP_PORT,
-                Integer::valueOf));
+    /** The listener's address, or null when its port is -1. */
+    InetSocketAddress address(String listener, Integer configured, int fallback) {
+        int port = number("postilion." + listener + ".port", configured, fallback, Integer::valueOf);
+        return port < 0 ? null : new InetSocketAddress(bindAddress(), port);
     }
 
-    SmtpSettings smtpSettings() {
-        return new SmtpSettings(hostname(),
-                number("postilion.smtp.line-length-limit", null, SmtpSettings.LINE_LENGTH_LIMIT, Integer::valueOf),
-                number("postilion.smtp.message-size-limit", ra.getMessageSizeLimit(), SmtpSettings.MESSAGE_SIZE_LIMIT,
-                        Long::valueOf),
-                number("postilion.smtp.recipient-limit", null, SmtpSettings.RECIPIENT_LIMIT, Integer::valueOf),
-                Duration.ofSeconds(number("postilion.smtp.timeout", null, SmtpSettings.IDLE_TIMEOUT.toSeconds(),
+    TlsSettings tlsSettings() {
+        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+        return TlsSettings.fromProperties(System::getProperty, hostname(), Path.of(dataDir, "postilion", "tls"));
+    }
+
+    AuthThrottle authThrottle() {
+        return new AuthThrottle(
+                number("postilion.auth.ip-failure-limit", null, AuthThrottle.IP_FAILURE_LIMIT, Integer::valueOf),
+                number("postilion.auth.user-failure-limit", null, AuthThrottle.USER_FAILURE_LIMIT, Integer::valueOf),
+                Duration.ofSeconds(number("postilion.auth.failure-window", null, AuthThrottle.WINDOW.toSeconds(),
                         Long::valueOf)),
-                number("postilion.smtp.hard-error-limit", null, SmtpSettings.HARD_ERROR_LIMIT, Integer::valueOf));
+                Clock.systemUTC());
+    }
+
+    /** The limits common to the SMTP listeners, applied to a profile. */
+    SmtpSettings smtp(SmtpSettings.Builder profile) {
+        return profile
+                .hostname(hostname())
+                .plaintextAuthOnLoopback(bool("postilion.auth.plaintext-on-loopback", true))
+                .lineLengthLimit(number("postilion.smtp.line-length-limit", null, SmtpSettings.LINE_LENGTH_LIMIT,
+                        Integer::valueOf))
+                .messageSizeLimit(number("postilion.smtp.message-size-limit", ra.getMessageSizeLimit(),
+                        SmtpSettings.MESSAGE_SIZE_LIMIT, Long::valueOf))
+                .recipientLimit(number("postilion.smtp.recipient-limit", null, SmtpSettings.RECIPIENT_LIMIT,
+                        Integer::valueOf))
+                .idleTimeout(Duration.ofSeconds(number("postilion.smtp.timeout", null,
+                        SmtpSettings.IDLE_TIMEOUT.toSeconds(), Long::valueOf)))
+                .hardErrorLimit(number("postilion.smtp.hard-error-limit", null, SmtpSettings.HARD_ERROR_LIMIT,
+                        Integer::valueOf))
+                .softErrorLimit(number("postilion.smtp.soft-error-limit", null, SmtpSettings.SOFT_ERROR_LIMIT,
+                        Integer::valueOf))
+                .errorDelay(Duration.ofMillis(number("postilion.smtp.error-delay", null,
+                        SmtpSettings.ERROR_DELAY.toMillis(), Long::valueOf)))
+                .junkCommandLimit(number("postilion.smtp.junk-command-limit", null, SmtpSettings.JUNK_COMMAND_LIMIT,
+                        Integer::valueOf))
+                .maxConnections(number("postilion.smtp.max-connections", null, SmtpSettings.MAX_CONNECTIONS,
+                        Integer::valueOf))
+                .maxConnectionsPerClient(number("postilion.smtp.max-connections-per-client", null,
+                        SmtpSettings.MAX_CONNECTIONS_PER_CLIENT, Integer::valueOf))
+                .authFailureDelay(Duration.ofMillis(number("postilion.auth.failure-delay", null,
+                        SmtpSettings.AUTH_FAILURE_DELAY.toMillis(), Long::valueOf)))
+                .build();
+    }
+
+    /** Whether the MX offers AUTH (after TLS), for clients that relay through it with a password. */
+    boolean mxAuth() {
+        return bool("postilion.smtp.auth", false);
+    }
+
+    private static boolean bool(String property, boolean fallback) {
+        String v = System.getProperty(property);
+        return v == null || v.isBlank() ? fallback : Boolean.parseBoolean(v.strip());
     }
 
     private static String string(String property, String configured, String fallback) {

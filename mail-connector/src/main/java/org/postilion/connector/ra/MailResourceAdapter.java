@@ -9,13 +9,18 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
 import org.postilion.connector.net.Listener;
+import org.postilion.connector.net.tls.TlsContextProvider;
 import org.postilion.connector.smtp.SmtpChannelInitializer;
+import org.postilion.connector.smtp.SmtpSettings;
+import org.postilion.connector.spi.AuthenticationListener;
 import org.postilion.connector.spi.MailIntakeListener;
-import org.postilion.connector.spi.RecipientCheckListener;
+import org.postilion.connector.spi.SmtpPolicyListener;
 
 import javax.transaction.xa.XAResource;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,12 +52,20 @@ public class MailResourceAdapter implements ResourceAdapter {
     @ConfigProperty(description = "SMTP (MX) port; system property postilion.smtp.port", defaultValue = "2525")
     private Integer smtpPort;
 
+    @ConfigProperty(description = "Submission port (RFC 6409); system property postilion.submission.port",
+            defaultValue = "2587")
+    private Integer submissionPort;
+
+    @ConfigProperty(description = "Submission over TLS port (RFC 8314); system property postilion.submissions.port",
+            defaultValue = "2465")
+    private Integer submissionsPort;
+
     @ConfigProperty(description = "Largest message in octets; system property postilion.smtp.message-size-limit",
             defaultValue = "10240000")
     private Long messageSizeLimit;
 
-    private final EndpointRegistry endpoints =
-            new EndpointRegistry(List.of(MailIntakeListener.class, RecipientCheckListener.class));
+    private final EndpointRegistry endpoints = new EndpointRegistry(
+            List.of(MailIntakeListener.class, SmtpPolicyListener.class, AuthenticationListener.class));
     private final List<Listener> listeners = new ArrayList<>();
     private EventLoops loops;
 
@@ -61,10 +74,18 @@ public class MailResourceAdapter implements ResourceAdapter {
         ListenerConfig config = new ListenerConfig(this);
         EndpointSmtpBackend smtpBackend = new EndpointSmtpBackend(endpoints,
                 new WorkManagerExecutor(context.getWorkManager()));
+        AuthThrottle throttle = config.authThrottle();
         loops = new EventLoops(config.ioThreads());
         try {
-            listeners.add(Listener.open("smtp", config.smtpAddress(), loops,
-                    new SmtpChannelInitializer(config.smtpSettings(), smtpBackend, "smtp")));
+            TlsContextProvider tls = TlsContextProvider.create(config.tlsSettings());
+            LOG.info(() -> "TLS certificate for the mail listeners: " + tls.certificate().getSubjectX500Principal()
+                    + ", valid until " + tls.certificate().getNotAfter().toInstant());
+            openSmtp(config.address("smtp", smtpPort, ListenerConfig.DEFAULT_SMTP_PORT),
+                    config.smtp(SmtpSettings.mx("-").authOffered(config.mxAuth())), smtpBackend, tls, throttle);
+            openSmtp(config.address("submission", submissionPort, ListenerConfig.DEFAULT_SUBMISSION_PORT),
+                    config.smtp(SmtpSettings.submission("-")), smtpBackend, tls, throttle);
+            openSmtp(config.address("submissions", submissionsPort, ListenerConfig.DEFAULT_SUBMISSIONS_PORT),
+                    config.smtp(SmtpSettings.submissions("-")), smtpBackend, tls, throttle);
         } catch (RuntimeException e) {
             stop();
             throw new ResourceAdapterInternalException("cannot open the mail listeners: " + e, e);
@@ -72,6 +93,14 @@ public class MailResourceAdapter implements ResourceAdapter {
         for (Listener l : listeners) {
             LOG.info(() -> "Postilion " + l.name() + " listening on " + l.address().getAddress().getHostAddress()
                     + ":" + l.address().getPort());
+        }
+    }
+
+    private void openSmtp(InetSocketAddress address, SmtpSettings settings, EndpointSmtpBackend backend,
+                          TlsContextProvider tls, AuthThrottle throttle) {
+        if (address != null) {
+            listeners.add(Listener.open(settings.listener(), address, loops,
+                    new SmtpChannelInitializer(settings, backend, tls::current, throttle)));
         }
     }
 
@@ -113,12 +142,13 @@ public class MailResourceAdapter implements ResourceAdapter {
     public boolean equals(Object o) {
         return o instanceof MailResourceAdapter ra && Objects.equals(bindAddress, ra.bindAddress)
                 && Objects.equals(hostname, ra.hostname) && Objects.equals(smtpPort, ra.smtpPort)
+                && Objects.equals(submissionPort, ra.submissionPort) && Objects.equals(submissionsPort, ra.submissionsPort)
                 && Objects.equals(messageSizeLimit, ra.messageSizeLimit);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bindAddress, hostname, smtpPort, messageSizeLimit);
+        return Objects.hash(bindAddress, hostname, smtpPort, submissionPort, submissionsPort, messageSizeLimit);
     }
 
     public String getBindAddress() {
@@ -143,6 +173,22 @@ public class MailResourceAdapter implements ResourceAdapter {
 
     public void setSmtpPort(Integer smtpPort) {
         this.smtpPort = smtpPort;
+    }
+
+    public Integer getSubmissionPort() {
+        return submissionPort;
+    }
+
+    public void setSubmissionPort(Integer submissionPort) {
+        this.submissionPort = submissionPort;
+    }
+
+    public Integer getSubmissionsPort() {
+        return submissionsPort;
+    }
+
+    public void setSubmissionsPort(Integer submissionsPort) {
+        this.submissionsPort = submissionsPort;
     }
 
     public Long getMessageSizeLimit() {

@@ -11,7 +11,8 @@ import io.netty.buffer.ByteBuf;
  *
  * <p>Only {@code <CR><LF>.<CR><LF>} ends the data. A bare LF or a bare CR is passed through but never ends a
  * line (so {@code <LF>.<CR><LF>} is data, not an end), and is reported by {@link #sawBareNewline()} so that
- * the message can be refused: another server would read a different message out of it (SMTP smuggling).
+ * the message can be refused: another server would read a different message out of it (SMTP smuggling). A
+ * NUL octet is passed through and reported by {@link #sawNul()}.
  *
  * <p>LIMITS: octets beyond {@code maxSize} are counted but not kept ({@link #sizeExceeded()}).
  */
@@ -34,6 +35,7 @@ public final class DataDecoder {
     private State state = State.LINE_START;
     private long size;
     private boolean bareNewline;
+    private boolean nul;
 
     public DataDecoder(long maxSize) {
         this.maxSize = maxSize;
@@ -49,8 +51,8 @@ public final class DataDecoder {
         while (in.isReadable()) {
             switch (state) {
                 case IN_LINE -> {
-                    // copy the run of ordinary octets up to the next CR or LF in one go
-                    int end = in.forEachByte(b -> b != '\r' && b != '\n');
+                    // copy the run of ordinary octets up to the next CR, LF or NUL in one go
+                    int end = in.forEachByte(b -> b != '\r' && b != '\n' && b != 0);
                     int runEnd = end < 0 ? in.writerIndex() : end;
                     if (runEnd > in.readerIndex()) {
                         emit(in, runEnd - in.readerIndex(), out);
@@ -59,6 +61,9 @@ public final class DataDecoder {
                     byte b = in.readByte();
                     if (b == '\r') {
                         state = State.CR;
+                    } else if (b == 0) {
+                        nul = true;
+                        emit(b, out);
                     } else {
                         bareNewline = true;
                         emit((byte) '\n', out);
@@ -125,6 +130,11 @@ public final class DataDecoder {
     /** Whether the data held a CR or LF that was not part of a CRLF pair. */
     public boolean sawBareNewline() {
         return bareNewline;
+    }
+
+    /** Whether the data held a NUL octet, which DATA cannot carry (RFC 5321 section 4.1.1.4; RFC 3030 for binary). */
+    public boolean sawNul() {
+        return nul;
     }
 
     private void emit(ByteBuf in, int length, ByteBuf out) {

@@ -2,6 +2,7 @@ package org.postilion.connector.smtp;
 
 import org.postilion.connector.spi.MailAddress;
 
+import java.net.IDN;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Map;
  * <p>Pure. A source route ({@code @relay.example:user@example.com}) is accepted and ignored, as section 4.1.2
  * says. Leniency where Postfix is lenient and clients depend on it: a space after the colon, and a path
  * without angle brackets. Nothing else: an address must have a domain, sub-domains must not be empty (so a
- * trailing dot is an error), and non-ASCII is accepted only where {@code allowUtf8} (RFC 6531).
+ * trailing dot is an error), and non-ASCII is accepted only where {@code allowUtf8} (RFC 6531); internationalized
+ * domains come out as A-labels.
  *
  * <p>LIMITS: local part 64 octets, domain 255, path 256 (RFC 5321 section 4.5.3.1).
  */
@@ -182,11 +184,17 @@ public final class PathParser {
         }
     }
 
+    /**
+     * A domain name; with SMTPUTF8, labels may be U-labels (RFC 6531 section 3.3), which are converted to
+     * A-labels (IDNA), so that a domain has one spelling wherever it is looked up.
+     */
     private String domain() throws PathSyntaxException {
         int start = pos;
+        boolean unicode = false;
         do {
             int labelStart = pos;
-            while (pos < s.length() && isLdh(s.charAt(pos))) {
+            while (pos < s.length() && (isLdh(s.charAt(pos)) || (allowUtf8 && s.charAt(pos) > 127))) {
+                unicode |= s.charAt(pos) > 127;
                 pos++;
             }
             if (pos == labelStart || s.charAt(labelStart) == '-' || s.charAt(pos - 1) == '-') {
@@ -196,7 +204,15 @@ public final class PathParser {
                 throw error("domain label too long");
             }
         } while (consume('.'));
-        return s.substring(start, pos);
+        String domain = s.substring(start, pos);
+        if (!unicode) {
+            return domain;
+        }
+        try {
+            return IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            throw error("bad internationalized domain");
+        }
     }
 
     /** "[" IPv4 / "IPv6:" IPv6 / tag ":" dcontent "]", syntax only. */

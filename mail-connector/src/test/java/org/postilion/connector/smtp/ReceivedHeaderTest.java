@@ -18,8 +18,21 @@ class ReceivedHeaderTest {
     private static final ZonedDateTime WHEN = ZonedDateTime.of(2026, 11, 22, 1, 27, 58, 0, ZoneOffset.UTC);
 
     private static String render(String helo, List<MailAddress> recipients) {
-        return new String(ReceivedHeader.render(helo, "192.0.2.1", "mx.example.com", "ESMTP", "0H4C2M5K7PQRS",
-                recipients, WHEN), StandardCharsets.UTF_8);
+        return new String(ReceivedHeader.render(helo, "192.0.2.1", null, null, "mx.example.com", "ESMTP",
+                "0H4C2M5K7PQRS", recipients, WHEN), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void showsTlsAndTheAuthenticatedSenderAsPostfixDoes() {
+        String header = new String(ReceivedHeader.render("laptop", "192.0.2.7", "using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)",
+                "bob@example.com", "mx.example.com", "ESMTPSA", "0H4C2M5K7PQRS",
+                List.of(new MailAddress("carol", "example.org")), WHEN), StandardCharsets.UTF_8);
+
+        assertEquals("Received: from laptop (unknown [192.0.2.7])\r\n"
+                + "\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))\r\n"
+                + "\t(Authenticated sender: bob@example.com)\r\n"
+                + "\tby mx.example.com (Postilion) with ESMTPSA id 0H4C2M5K7PQRS\r\n"
+                + "\tfor <carol@example.org>; Sun, 22 Nov 2026 01:27:58 +0000\r\n", header);
     }
 
     @Test

@@ -15,6 +15,14 @@ public final class TestServer {
         return Integer.getInteger("it.smtp.port", 2625);
     }
 
+    public static int submissionPort() {
+        return Integer.getInteger("it.submission.port", 2687);
+    }
+
+    public static int submissionsPort() {
+        return Integer.getInteger("it.submissions.port", 2665);
+    }
+
     public static int httpPort() {
         return Integer.getInteger("it.http.port", 8180);
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.postilion.directory.Account;
+import org.postilion.directory.Alias;
 import org.postilion.directory.DirectoryException;
 import org.postilion.directory.DirectoryService;
 import org.postilion.directory.Domain;
@@ -12,15 +13,28 @@ import org.postilion.directory.Resolution;
 import org.postilion.mailbox.MailboxStore;
 import org.postilion.security.PasswordHasher;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-/** The directory on JPA/Hibernate. */
+/**
+ * The directory on JPA/Hibernate.
+ *
+ * <p>Resolution order for {@code local@domain} of a hosted domain, as Postfix's virtual tables with
+ * {@code recipient_delimiter = +}: an account; an alias; the same two for the part before a {@code +}; the
+ * postmaster ({@code postilion.postmaster}); the domain's catch-all; else unknown.
+ */
 @Stateless
 public class JpaDirectoryService implements DirectoryService {
+
+    public static final int MAX_ALIAS_DEPTH = 10;
+    static final int MAX_TARGETS = 1000;
+    private static final String POSTMASTER = "postmaster";
 
     private static final Logger LOG = Logger.getLogger(JpaDirectoryService.class.getName());
 
@@ -63,8 +77,11 @@ public class JpaDirectoryService implements DirectoryService {
         Domain d = findDomain(domain).orElseThrow(() -> DirectoryException.notFound("no domain " + domain));
         long accounts = em.createNamedQuery(Account.COUNT_BY_DOMAIN, Long.class).setParameter("domain", d)
                 .getSingleResult();
-        if (accounts > 0) {
-            throw DirectoryException.conflict("domain " + domain + " still has " + accounts + " users");
+        long aliases = em.createNamedQuery(Alias.COUNT_BY_DOMAIN, Long.class).setParameter("domain", d)
+                .getSingleResult();
+        if (accounts > 0 || aliases > 0) {
+            throw DirectoryException.conflict("domain " + domain + " still has " + accounts + " users and "
+                    + aliases + " alias targets");
         }
         em.remove(d);
         LOG.info(() -> "domain " + domain + " removed");
@@ -82,7 +99,16 @@ public class JpaDirectoryService implements DirectoryService {
         if (findAccount(parts[0], parts[1]).isPresent()) {
             throw DirectoryException.conflict("user " + parts[0] + "@" + parts[1] + " exists");
         }
-        Account account = new Account(domain, parts[0], hasher.hash(password));
+        if (!aliasTargets(parts[0], parts[1]).isEmpty()) {
+            throw DirectoryException.conflict(parts[0] + "@" + parts[1] + " is an alias");
+        }
+        String credential;
+        try {
+            credential = hasher.hash(password);
+        } catch (IllegalArgumentException e) {
+            throw DirectoryException.invalid(e.getMessage());
+        }
+        Account account = new Account(domain, parts[0], credential);
         em.persist(account);
         mailboxes.createDefaultMailboxes(account);
         LOG.info(() -> "user " + account.getAddress() + " added");
@@ -106,6 +132,19 @@ public class JpaDirectoryService implements DirectoryService {
     }
 
     @Override
+    public Optional<Account> findAccountByLogin(String login) {
+        if (login == null) {
+            return Optional.empty();
+        }
+        String l = login.strip().toLowerCase(Locale.ROOT);
+        int at = l.lastIndexOf('@');
+        if (at <= 0 || at == l.length() - 1) {
+            return Optional.empty();
+        }
+        return findAccount(l.substring(0, at), l.substring(at + 1));
+    }
+
+    @Override
     public void deleteAccount(String address) throws DirectoryException {
         Account account = findAccount(address);
         mailboxes.deleteAll(account.getId());
@@ -114,14 +153,182 @@ public class JpaDirectoryService implements DirectoryService {
     }
 
     @Override
+    public List<Alias> createAlias(String address, List<String> targets) throws DirectoryException {
+        String[] parts = splitAliasAddress(address);
+        if (!aliasTargets(parts[0], parts[1]).isEmpty()) {
+            throw DirectoryException.conflict("alias " + parts[0] + "@" + parts[1] + " exists");
+        }
+        return setAlias(address, targets);
+    }
+
+    @Override
+    public List<Alias> setAlias(String address, List<String> targets) throws DirectoryException {
+        String[] parts = splitAliasAddress(address);
+        Domain domain = findDomain(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
+        if (!parts[0].isEmpty() && findAccount(parts[0], parts[1]).isPresent()) {
+            throw DirectoryException.conflict(parts[0] + "@" + parts[1] + " is a user");
+        }
+        if (targets == null || targets.isEmpty() || targets.size() > MAX_TARGETS) {
+            throw DirectoryException.invalid("an alias has 1 to " + MAX_TARGETS + " targets");
+        }
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String t : targets) {
+            String[] tp = splitAddress(t);
+            normalized.add(tp[0] + "@" + tp[1]);
+        }
+        em.createNamedQuery(Alias.DELETE_OF_ADDRESS).setParameter("domain", domain).setParameter("localPart", parts[0])
+                .executeUpdate();
+        List<Alias> rows = new ArrayList<>();
+        for (String t : normalized) {
+            Alias a = new Alias(domain, parts[0], t);
+            em.persist(a);
+            rows.add(a);
+        }
+        LOG.info(() -> "alias " + parts[0] + "@" + parts[1] + " -> " + normalized);
+        return rows;
+    }
+
+    @Override
+    public List<Alias> listAliases(String domain) throws DirectoryException {
+        if (domain == null) {
+            return em.createNamedQuery(Alias.ALL, Alias.class).getResultList();
+        }
+        String name = normalizeDomain(domain);
+        if (findDomain(name).isEmpty()) {
+            throw DirectoryException.notFound("no domain " + name);
+        }
+        return em.createNamedQuery(Alias.OF_DOMAIN, Alias.class).setParameter("domain", name).getResultList();
+    }
+
+    @Override
+    public List<Alias> findAlias(String address) throws DirectoryException {
+        String[] parts = splitAliasAddress(address);
+        List<Alias> rows = em.createNamedQuery(Alias.OF_ADDRESS, Alias.class).setParameter("domain", parts[1])
+                .setParameter("localPart", parts[0]).getResultList();
+        if (rows.isEmpty()) {
+            throw DirectoryException.notFound("no alias " + parts[0] + "@" + parts[1]);
+        }
+        return rows;
+    }
+
+    @Override
+    public void deleteAlias(String address) throws DirectoryException {
+        String[] parts = splitAliasAddress(address);
+        Domain domain = findDomain(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
+        int removed = em.createNamedQuery(Alias.DELETE_OF_ADDRESS).setParameter("domain", domain)
+                .setParameter("localPart", parts[0]).executeUpdate();
+        if (removed == 0) {
+            throw DirectoryException.notFound("no alias " + parts[0] + "@" + parts[1]);
+        }
+        LOG.info(() -> "alias " + parts[0] + "@" + parts[1] + " removed");
+    }
+
+    @Override
     public Resolution resolve(String localPart, String domain) {
         String d = domain.toLowerCase(Locale.ROOT);
         if (findDomain(d).isEmpty()) {
-            return Resolution.REMOTE;
+            return Resolution.NOT_HOSTED;
         }
-        return findAccount(localPart.toLowerCase(Locale.ROOT), d)
-                .map(a -> Resolution.local(a.getId()))
-                .orElse(Resolution.UNKNOWN);
+        Set<Long> accounts = new LinkedHashSet<>();
+        Set<String> remote = new LinkedHashSet<>();
+        if (!expandHosted(localPart.toLowerCase(Locale.ROOT), d, accounts, remote, 0, new LinkedHashSet<>())) {
+            return Resolution.UNKNOWN;
+        }
+        if (accounts.isEmpty() && remote.isEmpty()) {
+            // an alias whose targets all lead nowhere (removed users): nothing can take the mail
+            return Resolution.UNKNOWN;
+        }
+        return new Resolution(Resolution.Kind.DELIVERABLE, accounts, remote);
+    }
+
+    @Override
+    public boolean mayUseAddress(String accountAddress, String address) {
+        String owner = accountAddress.toLowerCase(Locale.ROOT);
+        String a = address.toLowerCase(Locale.ROOT);
+        int at = a.lastIndexOf('@');
+        if (at <= 0) {
+            return false;
+        }
+        String local = a.substring(0, at);
+        String domain = a.substring(at + 1);
+        int plus = local.indexOf('+');
+        String base = plus > 0 ? local.substring(0, plus) : local;
+        if ((base + "@" + domain).equals(owner) || a.equals(owner)) {
+            return true;
+        }
+        for (String candidate : plus > 0 ? List.of(local, base) : List.of(local)) {
+            long n = em.createNamedQuery(Alias.OWNED_BY, Long.class).setParameter("domain", domain)
+                    .setParameter("localPart", candidate).setParameter("target", owner).getSingleResult();
+            if (n > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Expands {@code local@domain} of a hosted domain into accounts and remote addresses; returns whether the
+     * address exists (an account, an alias, a postmaster or a catch-all).
+     */
+    private boolean expandHosted(String local, String domain, Set<Long> accounts, Set<String> remote, int depth,
+                                 Set<String> seen) {
+        if (expandExact(local, domain, accounts, remote, depth, seen)) {
+            return true;
+        }
+        int plus = local.indexOf('+');
+        if (plus > 0 && expandExact(local.substring(0, plus), domain, accounts, remote, depth, seen)) {
+            return true;
+        }
+        if (local.equals(POSTMASTER)) {
+            String postmaster = System.getProperty("postilion.postmaster");
+            if (postmaster != null && !postmaster.isBlank()) {
+                expandTarget(postmaster.strip().toLowerCase(Locale.ROOT), accounts, remote, depth + 1, seen);
+                return true;
+            }
+        }
+        List<String> catchAll = aliasTargets(Alias.CATCH_ALL, domain);
+        for (String target : catchAll) {
+            expandTarget(target, accounts, remote, depth + 1, seen);
+        }
+        return !catchAll.isEmpty();
+    }
+
+    private boolean expandExact(String local, String domain, Set<Long> accounts, Set<String> remote, int depth,
+                                Set<String> seen) {
+        Optional<Account> account = findAccount(local, domain);
+        if (account.isPresent()) {
+            accounts.add(account.get().getId());
+            return true;
+        }
+        List<String> targets = aliasTargets(local, domain);
+        for (String target : targets) {
+            expandTarget(target, accounts, remote, depth + 1, seen);
+        }
+        return !targets.isEmpty();
+    }
+
+    private void expandTarget(String target, Set<Long> accounts, Set<String> remote, int depth, Set<String> seen) {
+        if (!seen.add(target)) {
+            return;
+        }
+        if (depth > MAX_ALIAS_DEPTH) {
+            LOG.warning(() -> "alias expansion deeper than " + MAX_ALIAS_DEPTH + " levels at " + target + "; stopped");
+            return;
+        }
+        int at = target.lastIndexOf('@');
+        String domain = target.substring(at + 1);
+        if (findDomain(domain).isPresent()) {
+            if (!expandHosted(target.substring(0, at), domain, accounts, remote, depth, seen)) {
+                LOG.warning(() -> "alias target " + target + " does not exist");
+            }
+        } else {
+            remote.add(target);
+        }
+    }
+
+    private List<String> aliasTargets(String local, String domain) {
+        return em.createNamedQuery(Alias.TARGETS, String.class).setParameter("domain", domain)
+                .setParameter("localPart", local).getResultList();
     }
 
     private Optional<Domain> findDomain(String name) {
@@ -160,5 +367,13 @@ public class JpaDirectoryService implements DirectoryService {
             throw DirectoryException.invalid("not an address: " + address);
         }
         return new String[] {a.substring(0, at), normalizeDomain(a.substring(at + 1))};
+    }
+
+    /** An alias address: {@code local@domain}, or {@code @domain} for the catch-all (local part ""). */
+    static String[] splitAliasAddress(String address) throws DirectoryException {
+        if (address != null && address.strip().startsWith("@")) {
+            return new String[] {Alias.CATCH_ALL, normalizeDomain(address.strip().substring(1))};
+        }
+        return splitAddress(address);
     }
 }

@@ -1,12 +1,16 @@
 package org.postilion.web.api;
 
 import org.postilion.directory.Account;
+import org.postilion.directory.Alias;
 import org.postilion.directory.Domain;
 import org.postilion.mailbox.Mailbox;
 import org.postilion.mailbox.MessageListing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the API reads and writes: plain records, never entities. */
 public final class Views {
@@ -31,6 +35,21 @@ public final class Views {
     public record UserView(String address, Instant createdAt) {
         static UserView of(Account a) {
             return new UserView(a.getAddress(), a.getCreatedAt());
+        }
+    }
+
+    /** A request to create an alias ({@code "@example.com"} is the domain's catch-all), or to set its targets. */
+    public record NewAlias(String address, List<String> targets) {
+    }
+
+    public record AliasView(String address, List<String> targets) {
+        /** Groups alias rows (one per target, ordered by address) into one view per alias. */
+        static List<AliasView> of(List<Alias> rows) {
+            Map<String, List<String>> byAddress = new LinkedHashMap<>();
+            for (Alias a : rows) {
+                byAddress.computeIfAbsent(a.getAddress(), k -> new ArrayList<>()).add(a.getTarget());
+            }
+            return byAddress.entrySet().stream().map(e -> new AliasView(e.getKey(), List.copyOf(e.getValue()))).toList();
         }
     }
 

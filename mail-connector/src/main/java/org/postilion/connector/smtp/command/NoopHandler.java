@@ -10,6 +10,11 @@ import java.util.concurrent.CompletionStage;
 final class NoopHandler implements SmtpCommandHandler {
 
     @Override
+    public boolean isJunk() {
+        return true;
+    }
+
+    @Override
     public String verb() {
         return "NOOP";
     }

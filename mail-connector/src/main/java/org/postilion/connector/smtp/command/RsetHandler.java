@@ -10,6 +10,11 @@ import java.util.concurrent.CompletionStage;
 final class RsetHandler implements SmtpCommandHandler {
 
     @Override
+    public boolean isJunk() {
+        return true;
+    }
+
+    @Override
     public String verb() {
         return "RSET";
     }

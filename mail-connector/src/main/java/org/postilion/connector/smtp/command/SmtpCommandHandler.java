@@ -19,4 +19,12 @@ public interface SmtpCommandHandler {
      * @return the reply, possibly later (a backend call); a failed stage is answered as a temporary failure
      */
     CompletionStage<SmtpReply> handle(SmtpSession session, String argument);
+
+    /**
+     * Whether the command does nothing for a transaction (NOOP, RSET, VRFY, HELP): such commands are counted,
+     * and a session that sends too many is closed [smtpd_junk_command_limit].
+     */
+    default boolean isJunk() {
+        return false;
+    }
 }

@@ -30,6 +30,8 @@ public final class SmtpCommands {
                 new MailHandler(),
                 new RcptHandler(),
                 new DataHandler(),
+                new StartTlsHandler(),
+                new AuthHandler(),
                 new RsetHandler(),
                 new NoopHandler(),
                 new QuitHandler(),
@@ -37,18 +39,34 @@ public final class SmtpCommands {
                 new HelpHandler()));
     }
 
+    private static SmtpReply problemReply(CommandLine.Problem problem) {
+        return switch (problem) {
+            case TOO_LONG -> SmtpReplies.LINE_TOO_LONG;
+            case BARE_LF -> SmtpReplies.BARE_LF_IN_COMMAND;
+            case BAD_CHARACTERS -> SmtpReplies.BAD_CHARACTERS;
+            case NONE -> null;
+        };
+    }
+
+    /** The handler of a verb, or null. */
+    public SmtpCommandHandler handler(String verb) {
+        return handlers.get(verb);
+    }
+
     /** Answers one command line. */
     public CompletionStage<SmtpReply> dispatch(SmtpSession session, CommandLine line) {
-        switch (line.problem()) {
-            case TOO_LONG:
-                return SmtpSession.reply(SmtpReplies.LINE_TOO_LONG);
-            case BARE_LF:
-                return SmtpSession.reply(SmtpReplies.BARE_LF_IN_COMMAND);
-            case BAD_CHARACTERS:
-                return SmtpSession.reply(SmtpReplies.BAD_CHARACTERS);
-            case NONE:
-            default:
-                break;
+        if (session.continuation() == null) {
+            SmtpReply problem = problemReply(line.problem());
+            if (problem != null) {
+                return SmtpSession.reply(problem);
+            }
+        }
+        var continuation = session.continuation();
+        if (continuation != null) {
+            // a line of an AUTH exchange, not a command; a line that cannot be one ends the exchange
+            session.continueWith(null);
+            return line.problem() == CommandLine.Problem.NONE ? continuation.apply(line.text())
+                    : SmtpSession.reply(SmtpReplies.AUTH_ABORTED);
         }
         String text = line.text();
         int space = text.indexOf(' ');
@@ -57,6 +75,10 @@ public final class SmtpCommands {
         SmtpCommandHandler handler = handlers.get(verb);
         if (handler == null) {
             return SmtpSession.reply(SmtpReplies.COMMAND_UNRECOGNIZED);
+        }
+        if (handler.isJunk() && session.countJunkCommand()) {
+            session.requestClose();
+            return SmtpSession.reply(SmtpReplies.TOO_MANY_JUNK_COMMANDS);
         }
         return handler.handle(session, argument);
     }

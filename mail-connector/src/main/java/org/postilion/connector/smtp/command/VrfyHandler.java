@@ -13,6 +13,11 @@ import java.util.concurrent.CompletionStage;
 final class VrfyHandler implements SmtpCommandHandler {
 
     @Override
+    public boolean isJunk() {
+        return true;
+    }
+
+    @Override
     public String verb() {
         return "VRFY";
     }

@@ -71,7 +71,7 @@ class AsynchronousBackendTest {
                 "S: ^220 mx\\.test ESMTP Postilion$",
                 "C: EHLO client.example",
                 "S: ^250-mx\\.test$", "S: ^250-PIPELINING$", "S: ^250-SIZE \\d+$",
-                "S: ^250-ENHANCEDSTATUSCODES$", "S: ^250 8BITMIME$",
+                "S: ^250-ENHANCEDSTATUSCODES$", "S: ^250-8BITMIME$", "S: ^250-BINARYMIME$", "S: ^250-CHUNKING$", "S: ^250-SMTPUTF8$", "S: ^250 DSN$",
                 "C: MAIL FROM:<sender@client.example>",
                 "C: RCPT TO:<bob@example.com>",
                 "C: RCPT TO:<nobody@example.com>",
@@ -106,7 +106,7 @@ class AsynchronousBackendTest {
                         "alice@example.com"),
                 backend.checks().stream().map(c -> c.recipient().toString()).toList());
         assertEquals(List.of(new MailAddress("bob", "example.com"), new MailAddress("alice", "example.com")),
-                backend.accepted().get(0).envelope().recipients());
+                backend.accepted().get(0).envelope().recipients().stream().map(r -> r.address()).toList());
         assertEquals("Subject: later\r\n\r\n.answered later\r\n", backend.accepted().get(0).data());
         List<String> threads = backend.completionThreads();
         assertEquals(6, threads.size(), "five recipient checks and one intake: " + threads);

@@ -8,10 +8,23 @@ import org.postilion.connector.spi.MessageContent;
 import org.postilion.connector.spi.RcptVerdict;
 import org.postilion.connector.spi.RecipientCheck;
 
+import org.postilion.connector.spi.AuthVerdict;
+import org.postilion.connector.spi.ScramCredentials;
+import org.postilion.connector.spi.SenderCheck;
+import org.postilion.connector.spi.SenderVerdict;
+import org.postilion.connector.spi.SessionInfo;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,6 +54,9 @@ public final class FakeSmtpBackend implements SmtpBackend {
 
     public static final String HOSTED = "example.com";
     public static final Set<String> USERS = Set.of("bob", "alice");
+    /** The passwords of bob and alice, for AUTH. */
+    public static final Map<String, String> PASSWORDS = Map.of(
+            "bob@" + HOSTED, "bob's password", "alice@" + HOSTED, "alice's password");
     public static final String DOWN = "down.test";
     public static final String BROKEN = "broken.test";
 
@@ -72,6 +88,7 @@ public final class FakeSmtpBackend implements SmtpBackend {
 
     private final Executor completer;
     private final List<RecipientCheck> checks = new CopyOnWriteArrayList<>();
+    private final List<SenderCheck> senderChecks = new CopyOnWriteArrayList<>();
     private final List<Message> accepted = new CopyOnWriteArrayList<>();
     private final List<String> completionThreads = new CopyOnWriteArrayList<>();
     private volatile boolean available = true;
@@ -100,8 +117,81 @@ public final class FakeSmtpBackend implements SmtpBackend {
     }
 
     @Override
+    public CompletionStage<SenderVerdict> checkSender(SenderCheck check) {
+        senderChecks.add(check);
+        return answer(() -> senderVerdict(check));
+    }
+
+    /**
+     * Senders: anyone on the MX; on submission the authenticated user's own address (with any +tag), and for
+     * bob also the alias sales@example.com; senders in down.test cannot be decided.
+     */
+    public static SenderVerdict senderVerdict(SenderCheck check) {
+        MailAddress sender = check.sender();
+        if (sender == null || !check.session().submission()) {
+            return SenderVerdict.ACCEPT;
+        }
+        if (sender.domain().equals(DOWN)) {
+            return new SenderVerdict.TryLater("directory of " + DOWN + " unavailable");
+        }
+        String user = check.session().authenticatedUser();
+        String local = sender.localPart().toLowerCase(Locale.ROOT);
+        int plus = local.indexOf('+');
+        String base = (plus > 0 ? local.substring(0, plus) : local) + "@" + sender.domain();
+        boolean owned = base.equals(user) || (("sales@" + HOSTED).equals(base) && ("bob@" + HOSTED).equals(user));
+        return owned ? SenderVerdict.ACCEPT : new SenderVerdict.Reject(SenderVerdict.Reason.NOT_OWNED);
+    }
+
+    @Override
+    public CompletionStage<AuthVerdict> verifyPassword(String user, String password, SessionInfo session) {
+        return answer(() -> {
+            String name = user.toLowerCase(Locale.ROOT);
+            if (name.endsWith("@" + DOWN)) {
+                return new AuthVerdict.TryLater("directory of " + DOWN + " unavailable");
+            }
+            return password.equals(PASSWORDS.get(name)) ? new AuthVerdict.Authenticated(name) : AuthVerdict.DENIED;
+        });
+    }
+
+    @Override
+    public CompletionStage<AuthVerdict> scramCredentials(String user, SessionInfo session) {
+        return answer(() -> {
+            String name = user.toLowerCase(Locale.ROOT);
+            String password = PASSWORDS.get(name);
+            return password == null ? AuthVerdict.DENIED : new AuthVerdict.Scram(name, scram(password));
+        });
+    }
+
+    /** SCRAM-SHA-256 credentials of a password, with 4096 iterations and a fixed salt (RFC 5802 section 3). */
+    static ScramCredentials scram(String password) {
+        try {
+            byte[] salt = "postilion-test-salt".getBytes(StandardCharsets.UTF_8);
+            byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 4096, 256)).getEncoded();
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(salted, "HmacSHA256"));
+            byte[] clientKey = mac.doFinal("Client Key".getBytes(StandardCharsets.UTF_8));
+            byte[] serverKey = mac.doFinal("Server Key".getBytes(StandardCharsets.UTF_8));
+            byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(clientKey);
+            return new ScramCredentials(4096, salt, storedKey, serverKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sender checks asked, in order. */
+    public List<SenderCheck> senderChecks() {
+        return List.copyOf(senderChecks);
+    }
+
+    @Override
     public CompletionStage<RcptVerdict> checkRecipient(RecipientCheck check) {
         checks.add(check);
+        if (check.recipient().localPart().equalsIgnoreCase("postmaster")
+                && check.recipient().domain().equals(check.session().serverName())) {
+            // the server's own postmaster (RCPT TO:<postmaster>) always exists
+            return answer(() -> RcptVerdict.LOCAL);
+        }
         return answer(() -> verdict(check.recipient()));
     }
 

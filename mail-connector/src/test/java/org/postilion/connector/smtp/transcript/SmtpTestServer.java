@@ -1,5 +1,6 @@
 package org.postilion.connector.smtp.transcript;
 
+import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
 import org.postilion.connector.net.Listener;
 import org.postilion.connector.smtp.SmtpBackend;
@@ -8,7 +9,7 @@ import org.postilion.connector.smtp.SmtpSettings;
 
 import java.net.InetSocketAddress;
 
-/** A real SMTP listener on an ephemeral port of 127.0.0.1, as the resource adapter starts one. */
+/** A real SMTP listener on an ephemeral port of 127.0.0.1, as the resource adapter starts one, with test TLS. */
 public final class SmtpTestServer implements AutoCloseable {
 
     private final Listener listener;
@@ -18,8 +19,13 @@ public final class SmtpTestServer implements AutoCloseable {
     }
 
     public static SmtpTestServer start(EventLoops loops, SmtpSettings settings, SmtpBackend backend) {
-        return new SmtpTestServer(Listener.open("smtp", new InetSocketAddress("127.0.0.1", 0), loops,
-                new SmtpChannelInitializer(settings, backend, "smtp")));
+        return start(loops, settings, backend, AuthThrottle.defaults());
+    }
+
+    public static SmtpTestServer start(EventLoops loops, SmtpSettings settings, SmtpBackend backend,
+                                       AuthThrottle throttle) {
+        return new SmtpTestServer(Listener.open(settings.listener(), new InetSocketAddress("127.0.0.1", 0), loops,
+                new SmtpChannelInitializer(settings, backend, TestTls.provider()::current, throttle)));
     }
 
     public InetSocketAddress address() {

@@ -38,6 +38,8 @@ import java.util.stream.Stream;
  *   CLOSED                            the server has closed the connection (end of stream or reset)
  *   CLOSE                             the client hangs up
  *   CONNECT                           the client opens a new connection (the first one is opened at the start)
+ *   TLS                               the client starts TLS on the connection (after STARTTLS's 220)
+ *   SLEEP: 1500                       the client sends what is pending and waits (milliseconds)
  * </pre>
  * In {@code C:} and {@code RAW:} lines, {@code {{x*3000}}} stands for 3000 times the character {@code x}.
  *
@@ -50,7 +52,7 @@ public final class SmtpTranscript {
     private static final Pattern REPEAT = Pattern.compile("\\{\\{(.)\\*(\\d+)}}");
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private sealed interface Step permits Send, Expect, ExpectClosed, Close, Connect, Accepted {
+    private sealed interface Step permits Send, Expect, ExpectClosed, Close, Connect, Accepted, StartTls, Sleep {
         int line();
     }
 
@@ -67,6 +69,12 @@ public final class SmtpTranscript {
     }
 
     private record Connect(int line) implements Step {
+    }
+
+    private record StartTls(int line) implements Step {
+    }
+
+    private record Sleep(int line, long millis) implements Step {
     }
 
     private record Accepted(int line, int count) implements Step {
@@ -133,6 +141,10 @@ public final class SmtpTranscript {
                 steps.add(new Close(n));
             } else if (line.strip().equals("CONNECT")) {
                 steps.add(new Connect(n));
+            } else if (line.strip().equals("TLS")) {
+                steps.add(new StartTls(n));
+            } else if (line.startsWith("SLEEP:")) {
+                steps.add(new Sleep(n, Long.parseLong(line.substring(6).trim())));
             } else {
                 throw new IllegalArgumentException(name + ":" + n + ": cannot read " + line);
             }
@@ -147,29 +159,51 @@ public final class SmtpTranscript {
         return name;
     }
 
-    /** The listener settings the script asks for: {@code defaults} with the script's SETTINGS applied. */
+    /**
+     * The listener settings the script asks for: {@code defaults} with the script's SETTINGS applied. Keys:
+     * {@code profile} (mx, submission, submissions), {@code tls} (none, starttls, implicit), {@code auth}
+     * (true/false: AUTH offered), {@code authRequiresTls}, {@code plaintextAuthOnLoopback}, and the limits by
+     * their builder names ({@code idleTimeoutSeconds}, {@code errorDelayMillis}, {@code authFailureDelayMillis}).
+     */
     public SmtpSettings settings(SmtpSettings defaults) {
-        SmtpSettings s = defaults;
+        SmtpSettings.Builder b = defaults.toBuilder();
+        String profile = settings.get("profile");
+        if (profile != null) {
+            SmtpSettings.Builder p = switch (profile) {
+                case "mx" -> SmtpSettings.mx(defaults.hostname());
+                case "submission" -> SmtpSettings.submission(defaults.hostname());
+                case "submissions" -> SmtpSettings.submissions(defaults.hostname());
+                default -> throw new IllegalArgumentException(name + ": unknown profile " + profile);
+            };
+            b = p.errorDelay(defaults.errorDelay()).authFailureDelay(defaults.authFailureDelay());
+        }
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String v = e.getValue();
-            s = switch (e.getKey()) {
-                case "hostname" -> new SmtpSettings(v, s.lineLengthLimit(), s.messageSizeLimit(),
-                        s.recipientLimit(), s.idleTimeout(), s.hardErrorLimit());
-                case "lineLengthLimit" -> new SmtpSettings(s.hostname(), Integer.parseInt(v), s.messageSizeLimit(),
-                        s.recipientLimit(), s.idleTimeout(), s.hardErrorLimit());
-                case "messageSizeLimit" -> new SmtpSettings(s.hostname(), s.lineLengthLimit(), Long.parseLong(v),
-                        s.recipientLimit(), s.idleTimeout(), s.hardErrorLimit());
-                case "recipientLimit" -> new SmtpSettings(s.hostname(), s.lineLengthLimit(), s.messageSizeLimit(),
-                        Integer.parseInt(v), s.idleTimeout(), s.hardErrorLimit());
-                case "idleTimeoutSeconds" -> new SmtpSettings(s.hostname(), s.lineLengthLimit(),
-                        s.messageSizeLimit(), s.recipientLimit(), Duration.ofSeconds(Long.parseLong(v)),
-                        s.hardErrorLimit());
-                case "hardErrorLimit" -> new SmtpSettings(s.hostname(), s.lineLengthLimit(), s.messageSizeLimit(),
-                        s.recipientLimit(), s.idleTimeout(), Integer.parseInt(v));
+            switch (e.getKey()) {
+                case "profile" -> {
+                }
+                case "hostname" -> b.hostname(v);
+                case "tls" -> b.tlsMode(SmtpSettings.TlsMode.valueOf(v.toUpperCase(java.util.Locale.ROOT)));
+                case "auth" -> b.authOffered(Boolean.parseBoolean(v));
+                case "authRequiresTls" -> b.authRequiresTls(Boolean.parseBoolean(v));
+                case "plaintextAuthOnLoopback" -> b.plaintextAuthOnLoopback(Boolean.parseBoolean(v));
+                case "lineLengthLimit" -> b.lineLengthLimit(Integer.parseInt(v));
+                case "messageSizeLimit" -> b.messageSizeLimit(Long.parseLong(v));
+                case "recipientLimit" -> b.recipientLimit(Integer.parseInt(v));
+                case "idleTimeoutSeconds" -> b.idleTimeout(Duration.ofSeconds(Long.parseLong(v)));
+                case "idleTimeoutMillis" -> b.idleTimeout(Duration.ofMillis(Long.parseLong(v)));
+                case "hardErrorLimit" -> b.hardErrorLimit(Integer.parseInt(v));
+                case "softErrorLimit" -> b.softErrorLimit(Integer.parseInt(v));
+                case "errorDelayMillis" -> b.errorDelay(Duration.ofMillis(Long.parseLong(v)));
+                case "junkCommandLimit" -> b.junkCommandLimit(Integer.parseInt(v));
+                case "authFailureDelayMillis" -> b.authFailureDelay(Duration.ofMillis(Long.parseLong(v)));
+                case "authFailuresPerSession" -> b.authFailuresPerSession(Integer.parseInt(v));
+                case "maxConnections" -> b.maxConnections(Integer.parseInt(v));
+                case "maxConnectionsPerClient" -> b.maxConnectionsPerClient(Integer.parseInt(v));
                 default -> throw new IllegalArgumentException(name + ": unknown setting " + e.getKey());
-            };
+            }
         }
-        return s;
+        return b.build();
     }
 
     /**
@@ -182,7 +216,8 @@ public final class SmtpTranscript {
     public List<String> run(InetSocketAddress server, IntSupplier acceptedMessages) throws IOException {
         StringBuilder log = new StringBuilder();
         List<String> received = new ArrayList<>();
-        Connection c = Connection.open(server);
+        boolean implicitTls = "implicit".equalsIgnoreCase(settings.get("tls"));
+        Connection c = Connection.open(server, implicitTls);
         try {
             for (Step step : steps) {
                 String where = name + ":" + step.line();
@@ -213,8 +248,19 @@ public final class SmtpTranscript {
                     if (c != null) {
                         c.close();
                     }
-                    c = Connection.open(server);
+                    c = Connection.open(server, implicitTls);
                     log.append("(client connected)\n");
+                } else if (step instanceof StartTls) {
+                    c = requireOpen(c, where).startTls(server);
+                    log.append("(TLS ").append(c.protocol()).append(")\n");
+                } else if (step instanceof Sleep sleep) {
+                    requireOpen(c, where).flush();
+                    try {
+                        Thread.sleep(sleep.millis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
                 } else if (step instanceof Accepted accepted) {
                     int actual = acceptedMessages.getAsInt();
                     if (actual != accepted.count()) {
@@ -309,12 +355,27 @@ public final class SmtpTranscript {
             this.out = socket.getOutputStream();
         }
 
-        static Connection open(InetSocketAddress server) throws IOException {
+        static Connection open(InetSocketAddress server, boolean tls) throws IOException {
             Socket socket = new Socket();
             socket.connect(server, (int) READ_TIMEOUT.toMillis());
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             socket.setTcpNoDelay(true);
-            return new Connection(socket);
+            Connection plain = new Connection(socket);
+            return tls ? plain.startTls(server) : plain;
+        }
+
+        /** Wraps the connection in TLS (after STARTTLS's 220, or at once for implicit TLS); trusts any certificate. */
+        Connection startTls(InetSocketAddress server) throws IOException {
+            flush();
+            javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) TestTls.trustingClient().getSocketFactory()
+                    .createSocket(socket, server.getHostString(), server.getPort(), true);
+            ssl.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            ssl.startHandshake();
+            return new Connection(ssl);
+        }
+
+        String protocol() {
+            return socket instanceof javax.net.ssl.SSLSocket ssl ? ssl.getSession().getProtocol() : "none";
         }
 
         /** Sends everything pending in one write. */

@@ -1,0 +1,51 @@
+package org.postilion.endpoint;
+
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.jboss.ejb3.annotation.ResourceAdapter;
+import org.postilion.connector.spi.RcptVerdict;
+import org.postilion.connector.spi.RecipientCheck;
+import org.postilion.connector.spi.SenderCheck;
+import org.postilion.connector.spi.SenderVerdict;
+import org.postilion.connector.spi.SmtpPolicyListener;
+import org.postilion.policy.SmtpPolicy;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers MAIL FROM and RCPT TO for the SMTP listeners. The policy runs in its own transaction; if it fails (the
+ * database is down), the answer is "try later", so that nothing is refused for good because of an outage.
+ */
+@MessageDriven(messageListenerInterface = SmtpPolicyListener.class)
+@ResourceAdapter(ConnectorNames.RESOURCE_ADAPTER)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SmtpPolicyEndpoint implements SmtpPolicyListener {
+
+    private static final Logger LOG = Logger.getLogger(SmtpPolicyEndpoint.class.getName());
+
+    @Inject
+    private SmtpPolicy policy;
+
+    @Override
+    public SenderVerdict checkSender(SenderCheck check) {
+        try {
+            return policy.checkSender(check);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sender check for <" + check.sender() + "> failed", e);
+            return new SenderVerdict.TryLater("directory unavailable");
+        }
+    }
+
+    @Override
+    public RcptVerdict checkRecipient(RecipientCheck check) {
+        try {
+            return policy.checkRecipient(check);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "recipient check for <" + check.recipient() + "> failed", e);
+            return new RcptVerdict.TryLater("directory unavailable");
+        }
+    }
+}
