@@ -19,6 +19,8 @@ import java.time.Instant;
 @Table(name = "mailbox_message")
 @NamedQuery(name = MailboxMessage.IN_MAILBOX,
         query = "select m from MailboxMessage m join fetch m.blob where m.mailbox.id = :mailboxId order by m.uid")
+@NamedQuery(name = MailboxMessage.BY_UID,
+        query = "select m from MailboxMessage m join fetch m.blob where m.mailbox.id = :mailboxId and m.uid = :uid")
 @NamedQuery(name = MailboxMessage.BLOB_IDS_OF_ACCOUNT,
         query = "select distinct m.blob.id from MailboxMessage m where m.mailbox.account.id = :accountId")
 @NamedQuery(name = MailboxMessage.DELETE_OF_ACCOUNT,
@@ -28,6 +30,7 @@ import java.time.Instant;
 public class MailboxMessage {
 
     public static final String IN_MAILBOX = "MailboxMessage.inMailbox";
+    public static final String BY_UID = "MailboxMessage.byUid";
     public static final String BLOB_IDS_OF_ACCOUNT = "MailboxMessage.blobIdsOfAccount";
     public static final String DELETE_OF_ACCOUNT = "MailboxMessage.deleteOfAccount";
     public static final String COUNT_OF_BLOB = "MailboxMessage.countOfBlob";

@@ -32,6 +32,9 @@ public interface MailboxStore {
 
     List<Mailbox> mailboxes(long accountId);
 
+    /** The bytes of one message as stored (with its {@code Return-Path:}), or empty when there is no such UID. */
+    java.util.Optional<byte[]> content(long accountId, String mailboxName, long uid) throws NoSuchMailboxException;
+
     /** Removes all mailboxes and messages of an account, and content no other message shares. */
     void deleteAll(long accountId);
 }

@@ -64,6 +64,7 @@ public final class EndOfData {
             return new IntakeVerdict.TryLater(String.valueOf(e));
         }), verdict -> {
             if (verdict instanceof IntakeVerdict.Queued) {
+                session.messageQueued();
                 LOG.info(() -> queueId + ": client=" + session.clientAddress()
                         + (session.isAuthenticated() ? ", sasl_username=" + session.authenticatedUser() : "")
                         + ", from=<" + (envelope.reversePath() == null ? "" : envelope.reversePath()) + ">, size="

@@ -211,6 +211,15 @@ public final class SmtpSession {
                 heloName, tls, authenticatedUser);
     }
 
+    /**
+     * A message was queued: the error and junk-command counts start again, as Postfix counts them "without
+     * delivering mail", so that a long session of good messages is not cut off by scattered mistakes.
+     */
+    public void messageQueued() {
+        errors = 0;
+        junkCommands = 0;
+    }
+
     /** Counts a failed command; returns whether the session has now made too many. */
     public boolean countError() {
         return ++errors >= settings.hardErrorLimit();

@@ -14,9 +14,9 @@ public final class Xtext {
         return decode(s) != null;
     }
 
-    /** The decoded text, or null when {@code s} is not xtext. */
+    /** The decoded text (its octets read as UTF-8), or null when {@code s} is not xtext. */
     public static String decode(String s) {
-        StringBuilder b = new StringBuilder(s.length());
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '+') {
@@ -28,15 +28,15 @@ public final class Xtext {
                 if (hi < 0 || lo < 0) {
                     return null;
                 }
-                b.append((char) (hi << 4 | lo));
+                b.write(hi << 4 | lo);
                 i += 2;
             } else if (c >= 33 && c <= 126 && c != '=') {
-                b.append(c);
+                b.write(c);
             } else {
                 return null;
             }
         }
-        return b.toString();
+        return b.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Encodes text as xtext; characters outside US-ASCII are written as their UTF-8 octets. */

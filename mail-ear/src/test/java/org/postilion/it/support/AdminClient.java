@@ -67,6 +67,40 @@ public final class AdminClient {
         return r.array().getValuesAs(JsonObject.class);
     }
 
+    /** Creates or replaces an alias ({@code @domain} for a catch-all). */
+    public void setAlias(String address, String... targets) {
+        var array = Json.createArrayBuilder();
+        for (String t : targets) {
+            array.add(t);
+        }
+        expect(200, send(HttpRequest.newBuilder(TestServer.api("/aliases/" + encode(address)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("targets", array).build()
+                        .toString()))));
+    }
+
+    /** A domain and users that may already exist (a database kept between runs): 201 and 409 are both fine. */
+    public void ensureDomain(String name) {
+        Reply r = post("/domains", Json.createObjectBuilder().add("name", name).build().toString());
+        if (r.status() != 201 && r.status() != 409) {
+            throw new AssertionError("cannot create domain " + name + ": " + r.body());
+        }
+    }
+
+    public void ensureUser(String address, String password) {
+        Reply r = post("/users", Json.createObjectBuilder().add("address", address).add("password", password)
+                .build().toString());
+        if (r.status() != 201 && r.status() != 409) {
+            throw new AssertionError("cannot create user " + address + ": " + r.body());
+        }
+    }
+
+    /** One stored message, raw. */
+    public String rawMessage(String address, long uid) {
+        Reply r = expect(200, get("/users/" + encode(address) + "/messages/" + uid));
+        return r.body();
+    }
+
     public static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

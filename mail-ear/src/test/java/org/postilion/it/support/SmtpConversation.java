@@ -17,9 +17,9 @@ import java.util.List;
  */
 public final class SmtpConversation implements AutoCloseable {
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     /** A reply: its code and its lines as received (without CRLF). */
     public record Reply(int code, List<String> lines) {
@@ -48,6 +48,34 @@ public final class SmtpConversation implements AutoCloseable {
 
     public static SmtpConversation open() throws IOException {
         return open(TestServer.HOST, TestServer.smtpPort());
+    }
+
+    /** A connection from a given local address of 127.0.0.0/8, so that tests can be several clients. */
+    public static SmtpConversation openFrom(String localAddress, int port) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(localAddress, 0));
+        s.connect(new InetSocketAddress(TestServer.HOST, port), 5000);
+        s.setSoTimeout(30_000);
+        return new SmtpConversation(s);
+    }
+
+    /** An implicit-TLS connection (port 465). */
+    public static SmtpConversation openTls(int port) throws IOException {
+        return new SmtpConversation(TlsClients.connect(TestServer.HOST, port));
+    }
+
+    /** After STARTTLS's 220: continues over TLS. */
+    public void startTls() throws IOException {
+        socket = TlsClients.upgrade(socket, TestServer.HOST, socket.getPort());
+        in = new BufferedInputStream(socket.getInputStream());
+        out = socket.getOutputStream();
+    }
+
+    /** AUTH PLAIN with an initial response; returns the reply. */
+    public Reply authPlain(String user, String password) throws IOException {
+        String token = java.util.Base64.getEncoder().encodeToString(
+                ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        return command("AUTH PLAIN " + token);
     }
 
     /** Sends one command line (CRLF is added) and reads the reply. */

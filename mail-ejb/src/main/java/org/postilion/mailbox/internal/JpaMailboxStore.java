@@ -16,11 +16,13 @@ import org.postilion.mailbox.MessageListing;
 import org.postilion.mailbox.MessageSummary;
 import org.postilion.mailbox.NoSuchMailboxException;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The mail store on JPA/Hibernate. */
 @Stateless
@@ -72,11 +74,7 @@ public class JpaMailboxStore implements MailboxStore {
 
     @Override
     public List<MessageListing> list(long accountId, String mailboxName) throws NoSuchMailboxException {
-        Mailbox mailbox = em.createNamedQuery(Mailbox.BY_ACCOUNT_AND_NAME, Mailbox.class)
-                .setParameter("accountId", accountId)
-                .setParameter("name", mailboxName)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new NoSuchMailboxException(mailboxName));
+        Mailbox mailbox = mailbox(accountId, mailboxName);
         List<MessageListing> listing = new ArrayList<>();
         for (MailboxMessage m : em.createNamedQuery(MailboxMessage.IN_MAILBOX, MailboxMessage.class)
                 .setParameter("mailboxId", mailbox.getId())
@@ -86,6 +84,32 @@ public class JpaMailboxStore implements MailboxStore {
                     m.getInternalDate(), b.getSentDate(), Flags.names(m.getFlags())));
         }
         return listing;
+    }
+
+    @Override
+    public Optional<byte[]> content(long accountId, String mailboxName, long uid) throws NoSuchMailboxException {
+        Mailbox mailbox = mailbox(accountId, mailboxName);
+        Optional<MailboxMessage> message = em.createNamedQuery(MailboxMessage.BY_UID, MailboxMessage.class)
+                .setParameter("mailboxId", mailbox.getId()).setParameter("uid", uid)
+                .getResultStream().findFirst();
+        if (message.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageBlob blob = message.get().getBlob();
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(blob.getSize(), Integer.MAX_VALUE - 8));
+        for (BlobChunk chunk : em.createNamedQuery(BlobChunk.OF_BLOB, BlobChunk.class)
+                .setParameter("blobId", blob.getId()).getResultList()) {
+            out.writeBytes(chunk.getData());
+        }
+        return Optional.of(out.toByteArray());
+    }
+
+    private Mailbox mailbox(long accountId, String mailboxName) throws NoSuchMailboxException {
+        return em.createNamedQuery(Mailbox.BY_ACCOUNT_AND_NAME, Mailbox.class)
+                .setParameter("accountId", accountId)
+                .setParameter("name", mailboxName)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NoSuchMailboxException(mailboxName));
     }
 
     @Override

@@ -85,6 +85,18 @@ public class UsersResource {
         return mailboxes.mailboxes(directory.findAccount(address).getId()).stream().map(MailboxView::of).toList();
     }
 
+    /** One message as stored, raw ({@code message/rfc822}). */
+    @GET
+    @Path("{address}/messages/{uid}")
+    @Produces("message/rfc822")
+    public Response message(@PathParam("address") String address, @PathParam("uid") long uid,
+                            @QueryParam("mailbox") @DefaultValue("INBOX") String mailbox)
+            throws DirectoryException, NoSuchMailboxException {
+        byte[] content = mailboxes.content(directory.findAccount(address).getId(), mailbox, uid)
+                .orElseThrow(() -> DirectoryException.notFound("no message " + uid + " in " + mailbox));
+        return Response.ok(content, "message/rfc822").build();
+    }
+
     /** The messages of one mailbox ({@code ?mailbox=INBOX}, the default), by UID. */
     @GET
     @Path("{address}/messages")

@@ -97,8 +97,9 @@ final class MailHandler implements SmtpCommandHandler {
                     ret = DsnReturn.valueOf(v);
                 }
                 case "ENVID" -> {
+                    // printable US-ASCII once decoded (RFC 3461 section 4.4): it goes into a notice's header
                     envid = value == null ? null : Xtext.decode(value);
-                    if (envid == null || envid.length() > MAX_ENVID) {
+                    if (envid == null || envid.length() > MAX_ENVID || !envid.chars().allMatch(c -> c >= 32 && c < 127)) {
                         return SmtpSession.reply(SmtpReply.of(501, "5.5.4", "Bad ENVID parameter"));
                     }
                 }
@@ -114,7 +115,8 @@ final class MailHandler implements SmtpCommandHandler {
             }
         }
         MailAddress sender = path.address();
-        if (sender != null && !smtpUtf8 && !isAscii(sender)) {
+        if (!smtpUtf8 && !isAscii(argument)) {
+            // before the parse turned an internationalized domain into its A-label
             return SmtpSession.reply(SmtpReplies.NON_ASCII_ADDRESS);
         }
         SmtpTransaction transaction = new SmtpTransaction(sender, body, smtpUtf8, size, ret, envid);
@@ -138,7 +140,8 @@ final class MailHandler implements SmtpCommandHandler {
         });
     }
 
-    static boolean isAscii(MailAddress a) {
-        return a.localPart().chars().allMatch(c -> c < 128) && a.domain().chars().allMatch(c -> c < 128);
+    /** Whether the command's text is US-ASCII: without SMTPUTF8, addresses (and so commands) must be. */
+    static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 128);
     }
 }

@@ -73,7 +73,7 @@ final class RcptHandler implements SmtpCommandHandler {
             }
         }
         MailAddress recipient = path.address();
-        if (!transaction.smtpUtf8() && !MailHandler.isAscii(recipient)) {
+        if (!transaction.smtpUtf8() && !MailHandler.isAscii(argument)) {
             return SmtpSession.reply(SmtpReplies.NON_ASCII_ADDRESS);
         }
         if (transaction.recipients().size() >= session.settings().recipientLimit()) {

@@ -56,7 +56,7 @@ class AsynchronousBackendTest {
         Executor later = task -> scheduler.schedule(task, Math.max(0, 150 - 25L * calls.getAndIncrement()),
                 TimeUnit.MILLISECONDS);
         backend = FakeSmtpBackend.completingOn(later);
-        server = SmtpTestServer.start(loops, SmtpSettings.defaults("mx.test"), backend);
+        server = SmtpTestServer.start(loops, SmtpSettings.mx("mx.test").build(), backend);
     }
 
     @AfterEach
@@ -71,7 +71,7 @@ class AsynchronousBackendTest {
                 "S: ^220 mx\\.test ESMTP Postilion$",
                 "C: EHLO client.example",
                 "S: ^250-mx\\.test$", "S: ^250-PIPELINING$", "S: ^250-SIZE \\d+$",
-                "S: ^250-ENHANCEDSTATUSCODES$", "S: ^250-8BITMIME$", "S: ^250-BINARYMIME$", "S: ^250-CHUNKING$", "S: ^250-SMTPUTF8$", "S: ^250 DSN$",
+                "S: ^250-STARTTLS$", "S: ^250-ENHANCEDSTATUSCODES$", "S: ^250-8BITMIME$", "S: ^250-BINARYMIME$", "S: ^250-CHUNKING$", "S: ^250-SMTPUTF8$", "S: ^250 DSN$",
                 "C: MAIL FROM:<sender@client.example>",
                 "C: RCPT TO:<bob@example.com>",
                 "C: RCPT TO:<nobody@example.com>",

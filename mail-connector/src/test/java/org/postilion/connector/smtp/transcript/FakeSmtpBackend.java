@@ -42,9 +42,13 @@ import java.util.function.Supplier;
  *   <li>anyone else at {@value #HOSTED}: {@code Reject(NO_SUCH_USER)}</li>
  *   <li>anyone at {@value #DOWN}: {@code TryLater} (the directory is "down")</li>
  *   <li>anyone at {@value #BROKEN}: the stage fails with an exception (a broken backend)</li>
- *   <li>any other domain: {@code Reject(RELAY_DENIED)}</li>
+ *   <li>any other domain: {@code RELAY} for an authenticated client (submission), else
+ *       {@code Reject(RELAY_DENIED)}</li>
  * </ul>
- * Every message offered to {@link #accept} is read in full, recorded and queued, so that a test can look at
+ * Passwords are {@link #PASSWORDS}; every password check and SCRAM lookup is recorded ({@link #authLookups()}),
+ * so that a test can tell whether the server asked at all.
+ *
+ * <p>Every message offered to {@link #accept} is read in full, recorded and queued, so that a test can look at
  * the envelope and the bytes the server would have made durable.
  *
  * <p>Synchronous by default: answers are complete when returned. Given an executor, answers are computed and
@@ -90,6 +94,7 @@ public final class FakeSmtpBackend implements SmtpBackend {
     private final List<RecipientCheck> checks = new CopyOnWriteArrayList<>();
     private final List<SenderCheck> senderChecks = new CopyOnWriteArrayList<>();
     private final List<Message> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> authLookups = new CopyOnWriteArrayList<>();
     private final List<String> completionThreads = new CopyOnWriteArrayList<>();
     private volatile boolean available = true;
 
@@ -144,6 +149,7 @@ public final class FakeSmtpBackend implements SmtpBackend {
 
     @Override
     public CompletionStage<AuthVerdict> verifyPassword(String user, String password, SessionInfo session) {
+        authLookups.add(user);
         return answer(() -> {
             String name = user.toLowerCase(Locale.ROOT);
             if (name.endsWith("@" + DOWN)) {
@@ -155,6 +161,7 @@ public final class FakeSmtpBackend implements SmtpBackend {
 
     @Override
     public CompletionStage<AuthVerdict> scramCredentials(String user, SessionInfo session) {
+        authLookups.add(user);
         return answer(() -> {
             String name = user.toLowerCase(Locale.ROOT);
             String password = PASSWORDS.get(name);
@@ -192,7 +199,7 @@ public final class FakeSmtpBackend implements SmtpBackend {
             // the server's own postmaster (RCPT TO:<postmaster>) always exists
             return answer(() -> RcptVerdict.LOCAL);
         }
-        return answer(() -> verdict(check.recipient()));
+        return answer(() -> verdict(check.recipient(), check.session()));
     }
 
     @Override
@@ -217,6 +224,21 @@ public final class FakeSmtpBackend implements SmtpBackend {
             throw new IllegalStateException("backend of " + BROKEN + " is broken");
         }
         return new RcptVerdict.Reject(RcptVerdict.Reason.RELAY_DENIED);
+    }
+
+    /** As {@link #verdict(MailAddress)}, except that an authenticated client may relay anywhere. */
+    public static RcptVerdict verdict(MailAddress recipient, SessionInfo session) {
+        RcptVerdict verdict = verdict(recipient);
+        if (session.isAuthenticated() && verdict instanceof RcptVerdict.Reject reject
+                && reject.reason() == RcptVerdict.Reason.RELAY_DENIED) {
+            return RcptVerdict.RELAY;
+        }
+        return verdict;
+    }
+
+    /** The user names of the password checks and SCRAM lookups asked, in order. */
+    public List<String> authLookups() {
+        return List.copyOf(authLookups);
     }
 
     /** The recipient checks asked, in order. */

@@ -31,7 +31,7 @@ class SmtpTranscriptRunnerTest {
     private static List<String> run(String... lines) throws IOException {
         FakeSmtpBackend backend = FakeSmtpBackend.synchronous();
         SmtpTranscript script = SmtpTranscript.parse("inline", List.of(lines));
-        try (SmtpTestServer server = SmtpTestServer.start(loops, script.settings(SmtpSettings.defaults("mx.test")),
+        try (SmtpTestServer server = SmtpTestServer.start(loops, script.settings(SmtpSettings.mx("mx.test").build()),
                 backend)) {
             return script.run(server.address(), () -> backend.accepted().size());
         }
@@ -91,7 +91,7 @@ class SmtpTranscriptRunnerTest {
     @Test
     void appliesTheSettingsOfTheScript() {
         SmtpSettings s = SmtpTranscript.parse("inline", List.of("SETTINGS: hardErrorLimit=3 hostname=other.test",
-                "S: ^220 .*$")).settings(SmtpSettings.defaults("mx.test"));
+                "S: ^220 .*$")).settings(SmtpSettings.mx("mx.test").build());
 
         assertEquals(3, s.hardErrorLimit());
         assertEquals("other.test", s.hostname());
