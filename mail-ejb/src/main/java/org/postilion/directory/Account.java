@@ -1,6 +1,8 @@
 package org.postilion.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -16,9 +18,11 @@ import java.time.Instant;
 
 /** A user: an address of a hosted domain with a password and mailboxes. */
 @Entity
+@Cacheable
 @Table(name = "account")
 @NamedQuery(name = Account.BY_ADDRESS,
-        query = "select a from Account a join fetch a.domain where a.domain.name = :domain and a.localPart = :localPart")
+        query = "select a from Account a join fetch a.domain where a.domain.name = :domain and a.localPart = :localPart",
+        hints = @QueryHint(name = "org.hibernate.cacheable", value = "true"))
 @NamedQuery(name = Account.BY_DOMAIN,
         query = "select a from Account a join fetch a.domain where a.domain.name = :domain order by a.localPart")
 @NamedQuery(name = Account.COUNT_BY_DOMAIN, query = "select count(a) from Account a where a.domain = :domain")

@@ -1,6 +1,8 @@
 package org.postilion.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -19,16 +21,19 @@ import java.time.Instant;
  * targets has one row each. The local part {@value #CATCH_ALL} is the domain's catch-all.
  */
 @Entity
+@Cacheable
 @Table(name = "mail_alias")
 @NamedQuery(name = Alias.TARGETS, query = "select a.target from Alias a where a.domain.name = :domain "
-        + "and a.localPart = :localPart order by a.target")
+        + "and a.localPart = :localPart order by a.target",
+        hints = @QueryHint(name = "org.hibernate.cacheable", value = "true"))
 @NamedQuery(name = Alias.OF_ADDRESS, query = "select a from Alias a join fetch a.domain where a.domain.name = :domain "
         + "and a.localPart = :localPart order by a.target")
 @NamedQuery(name = Alias.OF_DOMAIN, query = "select a from Alias a join fetch a.domain where a.domain.name = :domain "
         + "order by a.localPart, a.target")
 @NamedQuery(name = Alias.ALL, query = "select a from Alias a join fetch a.domain order by a.domain.name, a.localPart, a.target")
 @NamedQuery(name = Alias.OWNED_BY, query = "select count(a) from Alias a where a.domain.name = :domain "
-        + "and a.localPart = :localPart and a.localPart <> '' and a.target = :target")
+        + "and a.localPart = :localPart and a.localPart <> '' and a.target = :target",
+        hints = @QueryHint(name = "org.hibernate.cacheable", value = "true"))
 @NamedQuery(name = Alias.DELETE_OF_ADDRESS, query = "delete from Alias a where a.domain = :domain and a.localPart = :localPart")
 @NamedQuery(name = Alias.COUNT_BY_DOMAIN, query = "select count(a) from Alias a where a.domain = :domain")
 public class Alias {

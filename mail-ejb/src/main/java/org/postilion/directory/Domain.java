@@ -1,6 +1,8 @@
 package org.postilion.directory;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,8 +15,10 @@ import java.time.Instant;
 
 /** A domain hosted here. */
 @Entity
+@Cacheable
 @Table(name = "mail_domain")
-@NamedQuery(name = Domain.BY_NAME, query = "select d from Domain d where d.name = :name")
+@NamedQuery(name = Domain.BY_NAME, query = "select d from Domain d where d.name = :name",
+        hints = @QueryHint(name = "org.hibernate.cacheable", value = "true"))
 @NamedQuery(name = Domain.ALL, query = "select d from Domain d order by d.name")
 public class Domain {
 

@@ -21,15 +21,15 @@ import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
 /**
- * Takes each message at the end of its data and puts it on {@code mail.inbound}. The send is part of this
- * method's transaction, which the container commits before the method returns to the connector: so the
- * connector's {@code 250} follows the commit of Artemis's journal. A failure of the commit reaches the
- * connector as an exception, which it answers with {@code 451}. Messages from submission listeners first go
- * through {@link SubmissionHeaders}.
+ * Takes each message at the end of its data and puts it on {@code mail.inbound}. The send is durable when it
+ * returns (see {@link InboundQueue}), before this method returns to the connector: so the connector's
+ * {@code 250} follows the sync of Artemis's journal. A failed send reaches the connector as an exception, which
+ * it answers with {@code 451}. Messages from submission listeners first go through {@link SubmissionHeaders}.
+ * No transaction is needed: the send is the only thing made durable.
  */
 @MessageDriven(messageListenerInterface = MailIntakeListener.class)
 @ResourceAdapter(ConnectorNames.RESOURCE_ADAPTER)
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailIntakeEndpoint implements MailIntakeListener {
 
     @Inject

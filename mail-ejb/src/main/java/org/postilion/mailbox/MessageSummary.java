@@ -13,6 +13,9 @@ import org.apache.james.mime4j.stream.MimeTokenStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
 import java.util.logging.Logger;
@@ -64,10 +67,20 @@ public record MessageSummary(String from, String subject, Instant date, String m
         return new MessageSummary(from, subject, date, messageId);
     }
 
+    /** RFC 5322 dates as almost every client writes them, quickly; anything else through Mime4j's lenient parser. */
     private static Instant parseDate(Field raw) {
-        DateTimeField field = DateTimeFieldLenientImpl.PARSER.parse(raw, DecodeMonitor.SILENT);
-        Date d = field.getDate();
-        return d == null ? null : d.toInstant();
+        String value = unfold(raw.getBody());
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.replaceFirst("\\s*\\(.*\\)\\s*$", ""),
+                    DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            DateTimeField field = DateTimeFieldLenientImpl.PARSER.parse(raw, DecodeMonitor.SILENT);
+            Date d = field.getDate();
+            return d == null ? null : d.toInstant();
+        }
     }
 
     private static String unfold(String s) {

@@ -13,12 +13,12 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 
 /**
- * Puts accepted messages on {@code mail.inbound}. The send joins the caller's transaction (the pooled,
- * transactional connection factory), so the message is durable in Artemis's journal when that transaction
- * commits, and not before.
+ * Puts accepted messages on {@code mail.inbound}: one persistent, non-transacted send, which returns only when
+ * the broker has written the message to its journal and synced it (Artemis's blocking durable send, with the
+ * journal's group commit shared by all senders). A failed send throws, and the client is told to try again.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InboundQueue {
 
     @Inject
