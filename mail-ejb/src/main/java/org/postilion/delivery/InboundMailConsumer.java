@@ -1,6 +1,7 @@
 package org.postilion.delivery;
 
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -45,7 +46,14 @@ public class InboundMailConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            DeliveryReport report = delivery.deliver(QueuedMessage.readFrom(message));
+            QueuedMessage queued = QueuedMessage.readFrom(message);
+            DeliveryReport report;
+            try {
+                report = delivery.deliver(queued);
+            } catch (EJBException failed) {
+                // stored before (the unique queue id refused it again)? then this is a redelivery; else a failure
+                report = delivery.reportIfDelivered(queued).orElseThrow(() -> failed);
+            }
             if (report.outbound() != null) {
                 // after the local store committed, before the acknowledgement: a crash in between repeats both,
                 // and both are idempotent (the stored queue id, Artemis's duplicate detection)

@@ -15,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Delivers one queued message: resolves each recipient (accounts, aliases, catch-alls), reads the header once,
  * and stores the message once for all local accounts, with a {@code Return-Path:} (RFC 5321 section 4.4) in
- * front. Recipients that lead elsewhere (alias targets in other domains, authenticated relaying) are reported
+ * front. The store records the queue id (unique): storing a message twice fails, which is how a redelivery is
+ * recognized without a query for every message. Recipients that lead elsewhere (alias targets in other domains, authenticated relaying) are reported
  * so that the caller puts them on {@code mail.outbound}.
  */
 @Stateless
@@ -39,7 +41,23 @@ public class LocalDelivery {
      *         committed (when this returns)
      */
     public DeliveryReport deliver(QueuedMessage message) {
-        boolean redelivery = store.isDelivered(message.queueId());
+        return resolveAndStore(message, true);
+    }
+
+    /**
+     * For a queue message whose delivery failed: if it had been stored already (a redelivery after a crash between
+     * the store's commit and the acknowledgement, caught by the unique queue id), what its delivery was, without
+     * storing anything again; empty when it had not been stored (the failure was something else).
+     */
+    public Optional<DeliveryReport> reportIfDelivered(QueuedMessage message) {
+        if (!store.isDelivered(message.queueId())) {
+            return Optional.empty();
+        }
+        return Optional.of(resolveAndStore(message, false));
+    }
+
+    private DeliveryReport resolveAndStore(QueuedMessage message, boolean storeIt) {
+        boolean redelivery = !storeIt;
         Set<Long> accounts = new LinkedHashSet<>();
         Map<String, QueuedMessage.Recipient> remote = new LinkedHashMap<>();
         List<DeliveryReport.Outcome> outcomes = new ArrayList<>();
@@ -67,7 +85,7 @@ public class LocalDelivery {
             };
             outcomes.add(new DeliveryReport.Outcome(address, status));
         }
-        if (!accounts.isEmpty() && !redelivery) {
+        if (!accounts.isEmpty() && storeIt) {
             byte[] content = withReturnPath(message);
             MessageSummary summary = MessageSummary.read(new ByteArrayInputStream(content));
             store.deliver(message.queueId(), content, summary, message.receivedAt(), accounts);

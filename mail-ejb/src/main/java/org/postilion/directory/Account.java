@@ -2,7 +2,6 @@ package org.postilion.directory;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -13,22 +12,21 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.NaturalId;
+import org.hibernate.annotations.NaturalIdCache;
 
 import java.time.Instant;
 
 /** A user: an address of a hosted domain with a password and mailboxes. */
 @Entity
 @Cacheable
+@NaturalIdCache
 @Table(name = "account")
-@NamedQuery(name = Account.BY_ADDRESS,
-        query = "select a from Account a join fetch a.domain where a.domain.name = :domain and a.localPart = :localPart",
-        hints = @QueryHint(name = "org.hibernate.cacheable", value = "true"))
 @NamedQuery(name = Account.BY_DOMAIN,
         query = "select a from Account a join fetch a.domain where a.domain.name = :domain order by a.localPart")
 @NamedQuery(name = Account.COUNT_BY_DOMAIN, query = "select count(a) from Account a where a.domain = :domain")
 public class Account {
 
-    public static final String BY_ADDRESS = "Account.byAddress";
     public static final String BY_DOMAIN = "Account.byDomain";
     public static final String COUNT_BY_DOMAIN = "Account.countByDomain";
 
@@ -37,10 +35,12 @@ public class Account {
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
     private Long id;
 
+    @NaturalId
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "domain_id", nullable = false)
     private Domain domain;
 
+    @NaturalId
     @Column(name = "local_part", nullable = false, length = 64)
     private String localPart;
 

@@ -2,7 +2,6 @@ package org.postilion.directory;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,19 +9,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.NaturalId;
+import org.hibernate.annotations.NaturalIdCache;
 
 import java.time.Instant;
 
 /** A domain hosted here. */
 @Entity
 @Cacheable
+@NaturalIdCache
 @Table(name = "mail_domain")
-@NamedQuery(name = Domain.BY_NAME, query = "select d from Domain d where d.name = :name",
-        hints = @QueryHint(name = "org.hibernate.cacheable", value = "true"))
 @NamedQuery(name = Domain.ALL, query = "select d from Domain d order by d.name")
 public class Domain {
 
-    public static final String BY_NAME = "Domain.byName";
     public static final String ALL = "Domain.all";
 
     @Id
@@ -30,6 +29,7 @@ public class Domain {
     @SequenceGenerator(name = "mail_domain_seq", sequenceName = "mail_domain_seq", allocationSize = 50)
     private Long id;
 
+    @NaturalId
     @Column(nullable = false, length = 253, unique = true)
     private String name;
 

@@ -22,14 +22,14 @@ import org.postilion.directory.Account;
 @NamedQuery(name = Mailbox.BY_ACCOUNT_AND_NAME,
         query = "select m from Mailbox m where m.account.id = :accountId and m.name = :name")
 @NamedQuery(name = Mailbox.BY_ACCOUNT, query = "select m from Mailbox m where m.account.id = :accountId order by m.name")
-@NamedQuery(name = Mailbox.INBOXES_OF_ACCOUNTS,
-        query = "select m from Mailbox m where m.account.id in :accountIds and m.name = 'INBOX' order by m.id")
+@NamedQuery(name = Mailbox.INBOX_OF_ACCOUNT,
+        query = "select m from Mailbox m where m.account.id = :accountId and m.name = 'INBOX'")
 @NamedQuery(name = Mailbox.DELETE_OF_ACCOUNT, query = "delete from Mailbox m where m.account.id = :accountId")
 public class Mailbox {
 
     public static final String BY_ACCOUNT_AND_NAME = "Mailbox.byAccountAndName";
     public static final String BY_ACCOUNT = "Mailbox.byAccount";
-    public static final String INBOXES_OF_ACCOUNTS = "Mailbox.inboxesOfAccounts";
+    public static final String INBOX_OF_ACCOUNT = "Mailbox.inboxOfAccount";
     public static final String DELETE_OF_ACCOUNT = "Mailbox.deleteOfAccount";
     public static final String INBOX = "INBOX";
 

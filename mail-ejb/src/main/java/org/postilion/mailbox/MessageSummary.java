@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * What a listing shows of a message, read from its top-level header at delivery (Apache Mime4j): From,
@@ -30,6 +31,9 @@ import java.util.logging.Logger;
 public record MessageSummary(String from, String subject, Instant date, String messageId) {
 
     private static final Logger LOG = Logger.getLogger(MessageSummary.class.getName());
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]");
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F]");
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s*\\(.*\\)\\s*$");
     static final int MAX_VALUE = 998;
 
     public static final MessageSummary EMPTY = new MessageSummary(null, null, null, null);
@@ -74,7 +78,7 @@ public record MessageSummary(String from, String subject, Instant date, String m
             return null;
         }
         try {
-            return ZonedDateTime.parse(value.replaceFirst("\\s*\\(.*\\)\\s*$", ""),
+            return ZonedDateTime.parse(TRAILING_COMMENT.matcher(value).replaceFirst(""),
                     DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             DateTimeField field = DateTimeFieldLenientImpl.PARSER.parse(raw, DecodeMonitor.SILENT);
@@ -84,14 +88,14 @@ public record MessageSummary(String from, String subject, Instant date, String m
     }
 
     private static String unfold(String s) {
-        return s == null ? null : s.replaceAll("\r?\n[ \t]", " ").strip();
+        return s == null ? null : FOLD.matcher(s).replaceAll(" ").strip();
     }
 
     private static String cut(String s) {
         if (s == null) {
             return null;
         }
-        String clean = s.replaceAll("[\\x00-\\x08\\x0A-\\x1F\\x7F]", "");
+        String clean = CONTROL.matcher(s).replaceAll("");
         return clean.length() > MAX_VALUE ? clean.substring(0, MAX_VALUE) : clean;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.Session;
 import org.postilion.directory.Account;
 import org.postilion.directory.Alias;
 import org.postilion.directory.DirectoryException;
@@ -331,16 +332,14 @@ public class JpaDirectoryService implements DirectoryService {
                 .setParameter("localPart", local).getResultList();
     }
 
+    /** By natural id: answered from the second-level cache, without a query, once the domain was read. */
     private Optional<Domain> findDomain(String name) {
-        return em.createNamedQuery(Domain.BY_NAME, Domain.class).setParameter("name", name)
-                .getResultStream().findFirst();
+        return em.unwrap(Session.class).bySimpleNaturalId(Domain.class).loadOptional(name);
     }
 
     private Optional<Account> findAccount(String localPart, String domain) {
-        return em.createNamedQuery(Account.BY_ADDRESS, Account.class)
-                .setParameter("domain", domain)
-                .setParameter("localPart", localPart)
-                .getResultStream().findFirst();
+        return findDomain(domain).flatMap(d -> em.unwrap(Session.class).byNaturalId(Account.class)
+                .using("domain", d).using("localPart", localPart).loadOptional());
     }
 
     static String normalizeDomain(String name) throws DirectoryException {

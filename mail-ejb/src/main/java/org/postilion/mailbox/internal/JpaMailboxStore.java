@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** The mail store on JPA/Hibernate. */
 @Stateless
@@ -57,17 +58,16 @@ public class JpaMailboxStore implements MailboxStore {
             int to = Math.min(content.length, from + BlobChunk.MAX_SIZE);
             em.persist(new BlobChunk(blob.getId(), i, Arrays.copyOfRange(content, from, to)));
         }
-        // lock the INBOX rows in id order, so that two deliveries to the same set of mailboxes cannot deadlock
-        List<Mailbox> inboxes = em.createNamedQuery(Mailbox.INBOXES_OF_ACCOUNTS, Mailbox.class)
-                .setParameter("accountIds", accountIds)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        if (inboxes.size() != accountIds.size()) {
-            // an account without an INBOX is a broken store: fail, so that the broker retries and finally
-            // dead-letters the message, rather than deliver to some recipients and silently not to others
-            throw new IllegalStateException("INBOX missing for some of the accounts " + accountIds);
-        }
-        for (Mailbox inbox : inboxes) {
+        // lock the INBOX rows one by one in account order, so that two deliveries to the same set of mailboxes
+        // cannot deadlock; one query shape for every count of recipients keeps its translation cached
+        for (Long accountId : new TreeSet<>(accountIds)) {
+            Mailbox inbox = em.createNamedQuery(Mailbox.INBOX_OF_ACCOUNT, Mailbox.class)
+                    .setParameter("accountId", accountId)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst()
+                    // an account without an INBOX is a broken store: fail, so that the broker retries and finally
+                    // dead-letters the message, rather than deliver to some recipients and silently not to others
+                    .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no INBOX"));
             em.persist(MailboxAppends.append(inbox, blob, internalDate, 0));
         }
     }
