@@ -1,7 +1,6 @@
 package org.postilion.delivery;
 
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,10 +17,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Consumes {@code mail.inbound} and hands each message to {@link LocalDelivery}.
+ * Consumes {@code mail.inbound} and hands each message to {@link DeliveryGroups}, which stores it, with the
+ * messages of the other sessions waiting at the same time, through {@link LocalDelivery}.
  *
- * <p>No JTA transaction spans the queue and the database: {@link LocalDelivery} commits the store in its own
- * transaction, and the message is acknowledged only after that returned. A crash in between redelivers the
+ * <p>No JTA transaction spans the queue and the database: the store commits in its own transaction, and the
+ * message is acknowledged only after that returned. A crash in between redelivers the
  * message, and the delivery finds its queue id stored and stops: at-least-once from the queue, exactly once in
  * the mailbox. (With XA, a crash between the broker's prepare and the database's commit leaves the message in
  * doubt until the transaction manager's recovery rolls it back, minutes later.) A failure is rethrown, so the
@@ -30,7 +30,8 @@ import java.util.logging.Logger;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = MailQueues.INBOUND),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")
+        // sessions waiting together are stored together (DeliveryGroups): more sessions, larger groups
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${postilion.delivery.sessions:8}")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InboundMailConsumer implements MessageListener {
@@ -38,7 +39,7 @@ public class InboundMailConsumer implements MessageListener {
     private static final Logger LOG = Logger.getLogger(InboundMailConsumer.class.getName());
 
     @Inject
-    private LocalDelivery delivery;
+    private DeliveryGroups delivery;
 
     @Inject
     private OutboundQueue outbound;
@@ -46,14 +47,7 @@ public class InboundMailConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            QueuedMessage queued = QueuedMessage.readFrom(message);
-            DeliveryReport report;
-            try {
-                report = delivery.deliver(queued);
-            } catch (EJBException failed) {
-                // stored before (the unique queue id refused it again)? then this is a redelivery; else a failure
-                report = delivery.reportIfDelivered(queued).orElseThrow(() -> failed);
-            }
+            DeliveryReport report = delivery.deliver(QueuedMessage.readFrom(message));
             if (report.outbound() != null) {
                 // after the local store committed, before the acknowledgement: a crash in between repeats both,
                 // and both are idempotent (the stored queue id, Artemis's duplicate detection)

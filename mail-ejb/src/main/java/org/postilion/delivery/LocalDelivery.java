@@ -45,6 +45,19 @@ public class LocalDelivery {
     }
 
     /**
+     * Stores several messages in this method's one transaction (a delivery group): all or nothing.
+     *
+     * @return one report per message, in order
+     */
+    public List<DeliveryReport> deliverAll(List<QueuedMessage> messages) {
+        List<DeliveryReport> reports = new ArrayList<>(messages.size());
+        for (QueuedMessage m : messages) {
+            reports.add(resolveAndStore(m, true));
+        }
+        return reports;
+    }
+
+    /**
      * For a queue message whose delivery failed: if it had been stored already (a redelivery after a crash between
      * the store's commit and the acknowledgement, caught by the unique queue id), what its delivery was, without
      * storing anything again; empty when it had not been stored (the failure was something else).
