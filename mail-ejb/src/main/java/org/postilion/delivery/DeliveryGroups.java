@@ -50,6 +50,7 @@ public class DeliveryGroups {
     private static final class Pending {
         final QueuedMessage message;
         boolean done;
+        boolean interrupted;
         DeliveryReport report;
         RuntimeException failure;
 
@@ -65,33 +66,37 @@ public class DeliveryGroups {
      */
     public DeliveryReport deliver(QueuedMessage message) {
         Pending me = new Pending(message);
-        List<Pending> group;
         synchronized (lock) {
             pending.add(me);
-            while (!me.done && leading) {
-                waitForGroup();
-            }
-            if (me.done) {
-                return outcome(me);
-            }
-            leading = true;
-            group = takeGroup();
         }
-        try {
-            store(group);
-        } finally {
+        while (true) {
+            List<Pending> group;
             synchronized (lock) {
-                for (Pending p : group) {
-                    p.done = true;
+                while (!me.done && leading) {
+                    waitForGroup(me);
                 }
-                leading = false;
-                lock.notifyAll();
+                if (me.done) {
+                    return outcome(me);
+                }
+                // lead: the oldest messages first, which may leave this one for the next group (the limits)
+                leading = true;
+                group = takeGroup();
+            }
+            try {
+                store(group);
+            } finally {
+                synchronized (lock) {
+                    for (Pending p : group) {
+                        p.done = true;
+                    }
+                    leading = false;
+                    lock.notifyAll();
+                }
             }
         }
-        return outcome(me);
     }
 
-    /** The oldest pending messages, up to the limits; the caller's own message is among them. */
+    /** The oldest pending messages, up to the limits (at least one). */
     private List<Pending> takeGroup() {
         List<Pending> group = new ArrayList<>();
         long bytes = 0;
@@ -144,18 +149,30 @@ public class DeliveryGroups {
         }
     }
 
-    private void waitForGroup() {
+    /** Waits for the running group to end; interrupted, gives the message up (unless it is being stored). */
+    private void waitForGroup(Pending me) {
         try {
             lock.wait();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a delivery group", e);
+            if (pending.remove(me)) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a delivery group", e);
+            }
+            // already taken into the running group: wait for its outcome, then pass the interrupt on
+            me.interrupted = true;
         }
     }
 
     private static DeliveryReport outcome(Pending p) {
+        if (p.interrupted) {
+            Thread.currentThread().interrupt();
+        }
         if (p.failure != null) {
             throw p.failure;
+        }
+        if (p.report == null) {
+            // the group's leader died of an Error: nothing is known to be stored, so the broker redelivers
+            throw new IllegalStateException("delivery group ended without an outcome for " + p.message.queueId());
         }
         return p.report;
     }

@@ -169,8 +169,10 @@ class DeliveryGroupsTest {
             }
             waitUntil(() -> pendingCount(groups) == waiting);
             release.countDown();
-            for (Future<DeliveryReport> f : all) {
-                f.get(10, TimeUnit.SECONDS);
+            assertEquals("first", all.get(0).get(10, TimeUnit.SECONDS).queueId());
+            for (int i = 0; i < waiting; i++) {
+                assertEquals("m" + i, all.get(i + 1).get(10, TimeUnit.SECONDS).queueId(),
+                        "every session gets its own message's report, also when the limits left it for a later group");
             }
             assertEquals(waiting + 1, delivery.stored.size());
             for (List<String> g : delivery.groups) {
