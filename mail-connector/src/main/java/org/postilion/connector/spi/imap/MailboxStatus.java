@@ -1,0 +1,13 @@
+package org.postilion.connector.spi.imap;
+
+import java.io.Serializable;
+
+/**
+ * The counts STATUS reports (RFC 9051 section 6.3.11, SIZE and HIGHESTMODSEQ included).
+ *
+ * @param size    the total size of the messages in octets
+ * @param deleted the number of messages flagged {@code \Deleted}
+ */
+public record MailboxStatus(long mailboxId, String name, long messages, long unseen, long deleted, long size,
+                            long uidNext, long uidValidity, long highestModseq) implements Serializable {
+}
