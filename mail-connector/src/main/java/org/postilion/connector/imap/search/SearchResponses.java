@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The untagged responses of SEARCH: {@code * SEARCH} (RFC 3501, IMAP4rev1 without RETURN) and
- * {@code * ESEARCH} (RFC 4731; IMAP4rev2 always). Lines are returned without their CRLF.
+ * {@code * ESEARCH} (RFC 4731; IMAP4rev2 always), and of SORT. Lines are returned without their CRLF.
  */
 public final class SearchResponses {
 
@@ -67,6 +67,15 @@ public final class SearchResponses {
         }
         if (any && highestModseqOrNull != null) {
             sb.append(" MODSEQ ").append(highestModseqOrNull);
+        }
+        return sb.toString();
+    }
+
+    /** {@code * SORT 2 84 882} (RFC 5256 section 4); {@code * SORT} when nothing matched. */
+    public static String sort(long[] sortedNumbers) {
+        StringBuilder sb = new StringBuilder(16 + sortedNumbers.length * 6).append("* SORT");
+        for (long n : sortedNumbers) {
+            sb.append(' ').append(n);
         }
         return sb.toString();
     }
