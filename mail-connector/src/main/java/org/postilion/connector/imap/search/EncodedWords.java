@@ -13,9 +13,13 @@ import java.nio.charset.Charset;
  * malformed, or names a charset the JDK lacks, stays as it was: it is still searchable as text. The RFC 2231
  * language suffix ({@code =?UTF-8*de?Q?...?=}) is ignored.
  *
- * <p>LIMITS: none of its own; the work is linear in the value's length, which the caller bounds.
+ * <p>LIMITS: an encoded-word is at most {@value #MAX_WORD} characters (RFC 2047 says 75; real mail exceeds it,
+ * but not by this much). The bound keeps the work linear in the value's length: a value of many unterminated
+ * {@code =?} openings would otherwise be scanned to its end once per opening.
  */
 final class EncodedWords {
+
+    static final int MAX_WORD = 1024;
 
     private EncodedWords() {
     }
@@ -87,8 +91,9 @@ final class EncodedWords {
     private record Word(String charset, char encoding, byte[] bytes, int end) {
 
         static Word parse(String s, int start) {
-            int q1 = s.indexOf('?', start + 2);
-            if (q1 < 0 || q1 + 3 >= s.length() || s.charAt(q1 + 2) != '?') {
+            int limit = Math.min(s.length(), start + MAX_WORD);
+            int q1 = indexOf(s, '?', start + 2, limit);
+            if (q1 < 0 || q1 + 3 >= limit || s.charAt(q1 + 2) != '?') {
                 return null;
             }
             char enc = Character.toUpperCase(s.charAt(q1 + 1));
@@ -96,7 +101,13 @@ final class EncodedWords {
                 return null;
             }
             int textStart = q1 + 3;
-            int close = s.indexOf("?=", textStart);
+            int close = -1;
+            for (int i = textStart; i + 1 < limit; i++) {
+                if (s.charAt(i) == '?' && s.charAt(i + 1) == '=') {
+                    close = i;
+                    break;
+                }
+            }
             if (close < 0) {
                 return null;
             }
@@ -114,6 +125,15 @@ final class EncodedWords {
             }
             byte[] bytes = enc == 'B' ? TransferDecoding.base64(text) : qDecode(text);
             return new Word(charset, enc, bytes, close + 2);
+        }
+
+        private static int indexOf(String s, char c, int from, int limit) {
+            for (int i = from; i < limit; i++) {
+                if (s.charAt(i) == c) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** The Q encoding: quoted-printable with {@code _} for space; null when an escape is broken. */

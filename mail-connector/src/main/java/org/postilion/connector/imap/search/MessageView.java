@@ -28,6 +28,9 @@ final class MessageView {
     private boolean envelopeRead;
     private List<String[]> headerFields;
     private String bodyText;
+    private String mimeHeaderText;
+    private String foldedBody;
+    private String foldedText;
     private MessageDate sentDate;
     private boolean sentDateRead;
 
@@ -106,12 +109,34 @@ final class MessageView {
         return bodyText;
     }
 
+    /** The body text, case-folded once for every key that searches it. */
+    String foldedBody() {
+        if (foldedBody == null) {
+            foldedBody = Fold.fold(bodyText());
+        }
+        return foldedBody;
+    }
+
+    /**
+     * The text TEXT searches, case-folded: the message's header, the body text and the MIME header fields of
+     * its parts ("the header (including MIME header fields) or body", RFC 9051 section 6.4.4).
+     */
+    String foldedText() {
+        if (foldedText == null) {
+            String body = bodyText();
+            foldedText = Fold.fold(headerText() + "\n" + mimeHeaderText + "\n" + body);
+        }
+        return foldedText;
+    }
+
     private String extractBody() {
         byte[] c = candidate.content();
         if (c == null) {
             throw new IllegalStateException("the search needs the message's content, and the candidate has none");
         }
         MessageDescription d = candidate.description();
+        StringBuilder mime = new StringBuilder();
+        mimeHeaderText = "";
         if (d == null || d.parts() == null || d.parts().isEmpty()) {
             int start = headerEnd(c, 0, c.length);
             return Charsets.decodeUnlabelled(c, start, c.length - start);
@@ -121,6 +146,11 @@ final class MessageView {
             int hs = clamp(p.headerStart(), c.length);
             int bs = clamp(p.bodyStart(), c.length);
             int be = Math.max(bs, clamp(p.bodyEnd(), c.length));
+            if (!p.section().isEmpty()) {
+                for (String[] f : parseFields(c, hs, bs)) {
+                    mime.append(f[0]).append(": ").append(f[1]).append('\n');
+                }
+            }
             if (p.isMessage()) {
                 int inner = p.innerBodyStart() < 0 ? be : Math.max(bs, clamp(p.innerBodyStart(), be));
                 for (String[] f : parseFields(c, bs, inner)) {
@@ -159,6 +189,7 @@ final class MessageView {
             }
             sb.append(Charsets.decode(decoded, off, len, charset)).append('\n');
         }
+        mimeHeaderText = mime.toString();
         return sb.toString();
     }
 

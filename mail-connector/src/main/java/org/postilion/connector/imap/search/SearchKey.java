@@ -196,7 +196,7 @@ sealed interface SearchKey {
     record Body(String folded) implements SearchKey {
         @Override
         public boolean matches(MessageView m) {
-            return Fold.contains(m.bodyText(), folded);
+            return m.foldedBody().contains(folded);
         }
 
         @Override
@@ -205,11 +205,11 @@ sealed interface SearchKey {
         }
     }
 
-    /** TEXT string: the decoded header or body. */
+    /** TEXT string: the decoded header, body, or MIME header fields of the parts. */
     record Text(String folded) implements SearchKey {
         @Override
         public boolean matches(MessageView m) {
-            return Fold.contains(m.headerText(), folded) || Fold.contains(m.bodyText(), folded);
+            return m.foldedText().contains(folded);
         }
 
         @Override

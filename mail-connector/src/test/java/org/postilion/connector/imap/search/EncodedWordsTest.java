@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** RFC 2047 encoded-words, with the examples of its section 8 and what broken mailers send. */
 class EncodedWordsTest {
@@ -61,5 +64,22 @@ class EncodedWordsTest {
         String hostile = "=?UTF-8?Q?".repeat(20_000);
 
         assertEquals(hostile, EncodedWords.decode(hostile));
+    }
+
+    @Test
+    void manyUnterminatedWordsBeforeALongTailStayLinear() {
+        String hostile = "=?UTF-8?Q?a ".repeat(100_000) + "x".repeat(1_000_000);
+
+        String decoded = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> EncodedWords.decode(hostile));
+        assertEquals(hostile, decoded);
+    }
+
+    @Test
+    void aWordLongerThanTheLimitStaysAsSent() {
+        String longWord = "=?UTF-8?Q?" + "a".repeat(EncodedWords.MAX_WORD) + "?=";
+        String shortEnough = "=?UTF-8?Q?" + "a".repeat(EncodedWords.MAX_WORD - 20) + "?=";
+
+        assertEquals(longWord, EncodedWords.decode(longWord));
+        assertEquals("a".repeat(EncodedWords.MAX_WORD - 20), EncodedWords.decode(shortEnough));
     }
 }

@@ -252,7 +252,8 @@ class SearchProgramTest {
             "BODY \"nächstes treffen\", true", "BODY \"<p>\", true", "BODY \"secret\", false",
             "BODY \"preamble\", false", "BODY \"Grüße aus\", true", "BODY \"X-Long\", false",
             "TEXT \"grüße\", true", "TEXT \"X-LONG: first line continued\", true", "TEXT \"treffen\", true",
-            "TEXT \"payload\", false"})
+            "TEXT \"payload\", false", "TEXT \"application/octet-stream\", true",
+            "BODY \"application/octet-stream\", false", "TEXT \"charset=iso-8859-1\", true"})
     void searchesDecodedTextParts(String key, boolean expected) throws SearchSyntaxException {
         assertEquals(expected, matches(key, WITH_BODY));
     }
