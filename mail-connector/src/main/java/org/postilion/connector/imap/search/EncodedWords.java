@@ -1,7 +1,6 @@
 package org.postilion.connector.imap.search;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.Charset;
 
 /**
  * Decodes the encoded-words of RFC 2047 in an unstructured header value or a display name:
@@ -43,7 +42,7 @@ final class EncodedWords {
                 int next = value.indexOf("=?", i + 1);
                 int end = next < 0 ? n : next;
                 String plain = value.substring(i, end);
-                if (runCharset != null && plain.isBlank() && next >= 0 && Word.parse(value, next) != null) {
+                if (runCharset != null && plain.isBlank() && next >= 0 && decodable(Word.parse(value, next))) {
                     // white space between two encoded-words: dropped (RFC 2047 section 6.2)
                     pendingSpaceStart = i;
                 } else {
@@ -54,8 +53,7 @@ final class EncodedWords {
                 i = end;
                 continue;
             }
-            Charset cs = Charsets.lookup(w.charset);
-            if (cs == null || w.bytes == null) {
+            if (!decodable(w)) {
                 flush(out, run, runCharset);
                 runCharset = null;
                 out.append(value, i, w.end);
@@ -77,6 +75,11 @@ final class EncodedWords {
             flush(out, run, runCharset);
         }
         return out.toString();
+    }
+
+    /** Whether a word is one this decoder turns into text: well-formed, and in a charset the JDK has. */
+    private static boolean decodable(Word w) {
+        return w != null && w.bytes != null && Charsets.lookup(w.charset) != null;
     }
 
     private static void flush(StringBuilder out, ByteArrayOutputStream run, String charset) {

@@ -44,6 +44,9 @@ class EncodedWordsTest {
             "=?UTF-8?Q?a b?=|=?UTF-8?Q?a b?=",
             "a =?|a =?",
             "=?UTF-8?Q?x?= trailing |x trailing ",
+            // white space before a word that does not decode is kept
+            "=?UTF-8?Q?a?= =?X-UNKNOWN?Q?b?=|a =?X-UNKNOWN?Q?b?=",
+            "=?UTF-8?Q?a?= =?UTF-8?Q?b=Z?=|a =?UTF-8?Q?b=Z?=",
     })
     void decodes(String in, String expected) {
         assertEquals(expected, EncodedWords.decode(in));
