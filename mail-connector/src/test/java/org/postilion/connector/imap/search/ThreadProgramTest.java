@@ -124,6 +124,25 @@ class ThreadProgramTest {
     }
 
     @Test
+    void aReplyEarlierInTheMailboxFindsItsLaterOriginal() throws SearchSyntaxException {
+        // the reply (seq 1) was stored first, but sent after the original (seq 5)
+        assertEquals("* THREAD (5 1)", thread("REFERENCES", msg(1, 20, "Re: x", "<5@x>"), msg(5, 10, "x", null)));
+    }
+
+    @Test
+    void aDummyThreadTakesInTheOriginalWithItsSubject() throws SearchSyntaxException {
+        // 3 and 5 answer a message not in the result; 1 has their base subject and no references
+        assertEquals("* THREAD ((1)(3)(5))", thread("REFERENCES", msg(1, "topic", null),
+                msg(3, "Re: topic", "<gone@x>"), msg(5, "Re: topic", "<gone@x>")));
+    }
+
+    @Test
+    void foldedReferencesHeadersAreRead() throws SearchSyntaxException {
+        assertEquals("* THREAD (1 2 3)", thread("REFERENCES", msg(1, "a", null), msg(2, "b", "<1@x>"),
+                msg(3, "c", "<1@x>\n\t<2@x>")));
+    }
+
+    @Test
     void emptySubjectsAreNotMerged() throws SearchSyntaxException {
         assertEquals("* THREAD (1)(2)", thread("REFERENCES", msg(1, "", null), msg(2, "Re:", null)));
     }
