@@ -2,8 +2,7 @@ package org.postilion.connector.imap.search;
 
 /**
  * The sort keys of RFC 5256 section 3 and RFC 5957. Each names what it compares; strings compare with
- * i;ascii-casemap (RFC 5256's default collation), except the display names, which are Unicode text and compare
- * case-folded like search strings.
+ * i;ascii-casemap, the default collation of both RFCs (ASCII letters without case, everything else as is).
  */
 public enum SortCriterion {
     /** The internal date. */
@@ -20,7 +19,10 @@ public enum SortCriterion {
     SUBJECT,
     /** {@code addr-mailbox} of the first To address. */
     TO,
-    /** RFC 5957: the decoded display name of the first From address, else its {@code mailbox@host}. */
+    /**
+     * RFC 5957 section 3: the display name of the first From address with its encoded-words decoded, or when
+     * that is missing or empty its {@code mailbox@host}.
+     */
     DISPLAYFROM,
     /** RFC 5957: the same for the first To address. */
     DISPLAYTO

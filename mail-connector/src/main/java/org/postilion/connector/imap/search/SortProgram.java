@@ -206,6 +206,7 @@ public final class SortProgram {
         }
         ImapEnvelope.Address a = addresses.get(0);
         String name = a.displayName();
-        return Fold.fold(name == null || name.isBlank() ? a.addrSpec() : name.trim());
+        // RFC 5957 section 3: the decoded name if not empty, else mailbox@host, else the mailbox
+        return BaseSubject.asciiUpper(name == null || name.isEmpty() ? a.addrSpec() : name);
     }
 }
