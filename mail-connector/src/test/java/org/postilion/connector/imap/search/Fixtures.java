@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -146,7 +147,7 @@ final class Fixtures {
         Msg message(String raw, MimePart... p) {
             byte[] c = raw.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
             int he = MessageView.headerEnd(c, 0, c.length);
-            byte[] h = java.util.Arrays.copyOf(c, he);
+            byte[] h = Arrays.copyOf(c, he);
             return new Msg(seq, uid, modseq, flags, keywords, internalDate, c.length, envelope, h, c, List.of(p));
         }
 

@@ -6,8 +6,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postilion.connector.imap.decode.ImapArg;
 import org.postilion.connector.imap.search.Fixtures.Msg;
+import org.postilion.connector.spi.imap.MimePart;
 import org.postilion.connector.spi.imap.SystemFlags;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -178,7 +180,7 @@ class SearchProgramTest {
 
     @Test
     void searchesAUtf8LiteralString() throws SearchSyntaxException {
-        byte[] utf8 = "ÄPFEL".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] utf8 = "ÄPFEL".getBytes(StandardCharsets.UTF_8);
         assertTrue(matches("CHARSET UTF-8 SUBJECT {" + utf8.length + "}\r\nÄPFEL", ENVELOPED));
     }
 
@@ -294,6 +296,56 @@ class SearchProgramTest {
 
         assertTrue(matches("BODY \"äpfel\"", m));
         assertFalse(matches("BODY w4RQ", m));
+    }
+
+    @Test
+    void partOffsetsBeyondTheContentAreClamped() throws SearchSyntaxException {
+        String raw = "Subject: x\n\nshort body\n";
+        Msg m = PLAIN.message(raw, new MimePart("", "text/plain", "7bit", 0, 12,
+                10_000, 1, -1), new MimePart("1", "text/plain", "base64", 50_000,
+                40_000, 60_000, 0, -1));
+
+        assertTrue(matches("BODY \"short body\"", m));
+        assertFalse(matches("BODY \"missing\"", m));
+    }
+
+    @Test
+    void anUnknownOrLyingCharsetFallsBackToUtf8OrLatin1() throws SearchSyntaxException {
+        String utf8 = "Content-Type: text/plain; charset=x-no-such-charset\n\nÄpfel\n";
+        Msg m = PLAIN.message(utf8, Fixtures.part(utf8, "", "text/plain", "7bit", null, null));
+        byte[] latin1 = "Content-Type: text/plain\r\n\r\nK\u00f6ln\r\n".getBytes(
+                StandardCharsets.ISO_8859_1);
+        Msg l = new Msg(1, 1, 1, 0, List.of(), PLAIN.internalDate(), latin1.length, PLAIN.envelope(), null, latin1,
+                List.of(new MimePart("", "text/plain", "7bit", 0, 28,
+                        latin1.length, 1, -1)));
+
+        assertTrue(matches("BODY äpfel", m));
+        assertTrue(matches("BODY köln", l));
+        assertTrue(matches("TEXT köln", l));
+    }
+
+    @Test
+    void anEnclosedMessagesHeaderIsPartOfTheBody() throws SearchSyntaxException {
+        String raw = """
+                Subject: outer
+                Content-Type: message/rfc822
+
+                Subject: =?UTF-8?Q?inner_K=C3=B6ln?=
+                From: x@y
+
+                inner text
+                """;
+        MimePart whole = Fixtures.part(raw, "", "message/rfc822", "7bit", null, null);
+        MimePart inner = Fixtures.part(raw, "1", "text/plain", "7bit",
+                "Subject: =?UTF-8", null);
+        long innerBody = raw.replace("\n", "\r\n").indexOf("inner text");
+        Msg m = PLAIN.message(raw, new MimePart("", "message/rfc822", "7bit", 0,
+                whole.bodyStart(), whole.bodyEnd(), 0, innerBody), new MimePart("1",
+                "text/plain", "7bit", inner.headerStart(), innerBody, whole.bodyEnd(), 1, -1));
+
+        assertTrue(matches("BODY \"inner köln\"", m));
+        assertTrue(matches("BODY \"inner text\"", m));
+        assertFalse(matches("BODY outer", m));
     }
 
     @Test
