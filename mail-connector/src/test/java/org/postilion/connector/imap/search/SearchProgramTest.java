@@ -179,6 +179,17 @@ class SearchProgramTest {
     }
 
     @Test
+    void searchesBcc() throws SearchSyntaxException {
+        Msg m = PLAIN.envelope("(NIL \"s\" NIL NIL NIL NIL NIL ((\"Hidden =?UTF-8?Q?J=C3=B6rg?=\" NIL \"joerg\" "
+                + "\"example.de\")(NIL NIL \"second\" \"example.de\")) NIL NIL)");
+
+        assertTrue(matches("BCC \"JÖRG\"", m));
+        assertTrue(matches("BCC second@example", m));
+        assertFalse(matches("BCC third", m));
+        assertFalse(matches("TO joerg", m));
+    }
+
+    @Test
     void searchesAUtf8LiteralString() throws SearchSyntaxException {
         byte[] utf8 = "ÄPFEL".getBytes(StandardCharsets.UTF_8);
         assertTrue(matches("CHARSET UTF-8 SUBJECT {" + utf8.length + "}\r\nÄPFEL", ENVELOPED));
