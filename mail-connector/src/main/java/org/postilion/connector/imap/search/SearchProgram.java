@@ -207,10 +207,6 @@ public final class SearchProgram {
         return new long[]{wantMin ? min : max};
     }
 
-    SearchKey root() {
-        return root;
-    }
-
     /** Walks the key tree once to learn what it reads. */
     private static final class Summary {
         boolean description;

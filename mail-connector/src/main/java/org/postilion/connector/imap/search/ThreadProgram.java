@@ -190,8 +190,8 @@ public final class ThreadProgram {
         Node node; // null for a dummy
         Container parent;
         List<Container> children = new ArrayList<>();
-        boolean removed;
-        Container replacement;
+        boolean removed; // a dummy merged into another one (step 5)
+        Container replacement; // the dummy that took this container's place on the top level (step 5)
         Instant sortDate;
         int sortSeq;
 
@@ -288,7 +288,7 @@ public final class ThreadProgram {
         // (2) the root set
         Container root = new Container(null);
         for (Container c : all) {
-            if (!c.removed && c.parent == null) {
+            if (c.parent == null) {
                 c.parent = root;
                 root.children.add(c);
             }
