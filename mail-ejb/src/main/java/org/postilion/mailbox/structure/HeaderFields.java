@@ -1,0 +1,209 @@
+package org.postilion.mailbox.structure;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The fields of one MIME header that ENVELOPE and BODYSTRUCTURE need, fed line by line by the {@link MimeScanner}.
+ *
+ * <p>Only those fields are kept, so a header of 100 000 fields costs no more memory than one of ten: every other
+ * field is skipped as it streams past. A kept value is unfolded as Dovecot does (the CRLF of each fold goes, the
+ * white space after it stays; white space after the colon goes) and cut at {@link #VALUE_LIMIT} octets; an LF
+ * alone ends a line as CRLF does.
+ *
+ * <p>Repeated fields: of the Content-* fields the first counts; of Date, Subject, Message-ID and In-Reply-To the
+ * last; the address fields (From, To, ...) are joined into one list. This is what Dovecot 2.3 answers.
+ *
+ * <p>Header bytes are decoded as UTF-8, an invalid sequence becoming U+FFFD; NUL becomes U+FFFD too, since no IMAP
+ * string may carry it. A client therefore sees a header in UTF-8 (RFC 6532) as it was sent, and one in a legacy
+ * 8-bit charset (forbidden in headers, but sent) with replacement characters instead of bytes it could not have
+ * interpreted anyway.
+ *
+ * <p>LIMITS: {@code VALUE_LIMIT} (65536) octets per kept value, the rest is dropped.
+ */
+final class HeaderFields {
+
+    /** The most octets kept of one field's value (for the address fields: of all their occurrences). */
+    static final int VALUE_LIMIT = 64 * 1024;
+
+    /** The fields that are kept, by their name in lower case. */
+    enum Name {
+        CONTENT_TYPE("content-type", Repeat.FIRST),
+        CONTENT_TRANSFER_ENCODING("content-transfer-encoding", Repeat.FIRST),
+        CONTENT_ID("content-id", Repeat.FIRST),
+        CONTENT_DESCRIPTION("content-description", Repeat.FIRST),
+        CONTENT_DISPOSITION("content-disposition", Repeat.FIRST),
+        CONTENT_LANGUAGE("content-language", Repeat.FIRST),
+        CONTENT_LOCATION("content-location", Repeat.FIRST),
+        CONTENT_MD5("content-md5", Repeat.FIRST),
+        DATE("date", Repeat.LAST),
+        SUBJECT("subject", Repeat.LAST),
+        FROM("from", Repeat.JOIN),
+        SENDER("sender", Repeat.JOIN),
+        REPLY_TO("reply-to", Repeat.JOIN),
+        TO("to", Repeat.JOIN),
+        CC("cc", Repeat.JOIN),
+        BCC("bcc", Repeat.JOIN),
+        IN_REPLY_TO("in-reply-to", Repeat.LAST),
+        MESSAGE_ID("message-id", Repeat.LAST);
+
+        private final String lowerCase;
+        private final Repeat repeat;
+
+        Name(String lowerCase, Repeat repeat) {
+            this.lowerCase = lowerCase;
+            this.repeat = repeat;
+        }
+
+        boolean isEnvelope() {
+            return ordinal() >= DATE.ordinal();
+        }
+
+        static Name of(String lowerCaseName) {
+            for (Name n : values()) {
+                if (n.lowerCase.equals(lowerCaseName)) {
+                    return n;
+                }
+            }
+            return null;
+        }
+    }
+
+    private enum Repeat { FIRST, LAST, JOIN }
+
+    /** The longest field name worth looking at: longer names cannot be one of ours. */
+    private static final int NAME_LIMIT = 32;
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final boolean envelope;
+    private final Map<Name, String> values = new EnumMap<>(Name.class);
+
+    private Name current;
+    private byte[] value = new byte[256];
+    private int valueLength;
+
+    /** @param envelope whether the envelope fields are wanted (the message's header, an enclosed message's) */
+    HeaderFields(boolean envelope) {
+        this.envelope = envelope;
+    }
+
+    /** The kept value of a field, unfolded (every CR and LF removed), or null when the header has no such field. */
+    String get(Name name) {
+        String value = values.get(name);
+        if (value == null || (value.indexOf('\r') < 0 && value.indexOf('\n') < 0)) {
+            return value;
+        }
+        return value.replace("\r", "").replace("\n", "");
+    }
+
+    /**
+     * The kept value of a field with its folds (a CRLF before each continuation line), or null. For the subject:
+     * Dovecot sends a folded subject as a literal, unfolded, and clients may rely on it as little as on anything,
+     * but byte-for-byte equality is what we test against.
+     */
+    String folded(Name name) {
+        return values.get(name);
+    }
+
+    /**
+     * Feeds one header line.
+     *
+     * @param line   the line's first octets, without its line end
+     * @param copied how many octets of the line {@code line} holds
+     */
+    void line(byte[] line, int copied) {
+        if (copied > 0 && (line[0] == ' ' || line[0] == '\t')) {
+            if (current != null) {
+                append(CRLF, 0, 2);
+                append(line, 0, copied);
+            }
+            return;
+        }
+        finish();
+        int colon = -1;
+        for (int i = 0; i < copied && i <= NAME_LIMIT; i++) {
+            if (line[i] == ':') {
+                colon = i;
+                break;
+            }
+        }
+        if (colon <= 0) {
+            return;
+        }
+        int end = colon;
+        while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
+            end--;
+        }
+        Name name = Name.of(new String(line, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+        if (name == null || (name.isEnvelope() && !envelope)
+                || (name.repeat == Repeat.FIRST && values.containsKey(name))) {
+            return;
+        }
+        current = name;
+        valueLength = 0;
+        int start = colon + 1;
+        while (start < copied && (line[start] == ' ' || line[start] == '\t')) {
+            start++;
+        }
+        append(line, start, copied - start);
+    }
+
+    /** Ends the header: the last field is complete. */
+    void end() {
+        finish();
+    }
+
+    private void append(byte[] bytes, int offset, int length) {
+        int n = Math.min(length, VALUE_LIMIT - valueLength);
+        if (n <= 0) {
+            return;
+        }
+        if (valueLength + n > value.length) {
+            value = Arrays.copyOf(value, Math.min(VALUE_LIMIT, Math.max(value.length * 2, valueLength + n)));
+        }
+        System.arraycopy(bytes, offset, value, valueLength, n);
+        valueLength += n;
+    }
+
+    private void finish() {
+        if (current == null) {
+            return;
+        }
+        String text = decode(value, valueLength);
+        String previous = values.get(current);
+        if (current.repeat == Repeat.JOIN && previous != null) {
+            if (previous.length() < VALUE_LIMIT) {
+                values.put(current, previous + "," + text);
+            }
+        } else {
+            values.put(current, text);
+        }
+        current = null;
+        valueLength = 0;
+    }
+
+    /** UTF-8, with U+FFFD for invalid sequences and for NUL. */
+    static String decode(byte[] bytes, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        String text;
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, 0, length));
+            text = chars.toString();
+        } catch (CharacterCodingException e) {
+            // cannot happen with REPLACE; keep the ASCII view rather than fail a delivery
+            text = new String(bytes, 0, length, StandardCharsets.US_ASCII);
+        }
+        return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+    }
+}
