@@ -178,8 +178,11 @@ final class MimeScanner {
     private void boundary(Node multipart, int previousTerminator) {
         long cut = lineStart - previousTerminator;
         long lfAtCut = previousTerminator > 0 ? lfAtLineStart - 1 : lfAtLineStart;
+        long floor = cut;
         while (current != multipart) {
-            close(current, cut, lfAtCut);
+            // A part whose body starts on this very line (its header's empty line is the line end that the
+            // boundary owns) ends there, not before its start; its ancestors end no earlier.
+            floor = close(current, floor, floor == cut ? lfAtCut : lfAtLineStart);
             current = current.parent;
         }
         while (multiparts.get(multiparts.size() - 1) != multipart) {
@@ -254,17 +257,28 @@ final class MimeScanner {
         }
     }
 
-    /** The part ends at {@code end} (its header too, if it was still being read). */
-    private void close(Node node, long end, long lfAtEnd) {
+    /**
+     * The part ends at {@code end} (its header too, if it was still being read), or where its body starts if that
+     * is later: a boundary line right after a header's empty line leaves an empty body, not a negative one.
+     *
+     * @param lfAtEnd the LFs before {@code end}
+     * @return where the part ended
+     */
+    private long close(Node node, long end, long lfAtEnd) {
         if (node.bodyStart < 0) {
             long bodyStart = Math.max(end, node.headerStart);
-            endHeader(node, bodyStart, lfAtEnd, false);
+            endHeader(node, bodyStart, bodyStart == end ? lfAtEnd : lfAtLineStart, false);
         }
-        node.bodyEnd = Math.max(end, node.bodyStart);
-        node.lines = Math.max(0, lfAtEnd - node.lfAtBodyStart);
         if (node.kind == Kind.MESSAGE && node.enclosed.bodyEnd < 0) {
             close(node.enclosed, end, lfAtEnd);
         }
+        if (node.bodyStart > end) {
+            end = node.bodyStart;
+            lfAtEnd = node.lfAtBodyStart;
+        }
+        node.bodyEnd = end;
+        node.lines = lfAtEnd - node.lfAtBodyStart;
+        return end;
     }
 
     /**
