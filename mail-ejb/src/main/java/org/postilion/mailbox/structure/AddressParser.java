@@ -126,7 +126,7 @@ final class AddressParser {
                 lexer.skip();
             }
             lexer.skipCfws();
-            add(phrase, route, spec);
+            add(phrase.isEmpty() ? null : phrase, route, spec);
             return true;
         }
         lexer.reset(start);
