@@ -138,16 +138,21 @@ final class BodyStructureWriter {
         out.append(')');
     }
 
-    /** The Content-Transfer-Encoding token as written, "7bit" when absent or empty. */
+    /**
+     * The Content-Transfer-Encoding token as written, "7bit" when absent or broken. The first valid occurrence
+     * counts: a value with anything after its token is no encoding, as Dovecot reads it.
+     */
     static String encoding(Node node) {
-        String value = node.fields.get(Name.CONTENT_TRANSFER_ENCODING);
-        if (value == null) {
-            return "7bit";
+        for (String value : node.fields.all(Name.CONTENT_TRANSFER_ENCODING)) {
+            Rfc822Lexer lexer = new Rfc822Lexer(value);
+            lexer.skipCfws();
+            String token = lexer.token();
+            lexer.skipCfws();
+            if (!token.isEmpty() && lexer.atEnd()) {
+                return token;
+            }
         }
-        Rfc822Lexer lexer = new Rfc822Lexer(value);
-        lexer.skipCfws();
-        String token = lexer.token();
-        return token.isEmpty() ? "7bit" : token;
+        return "7bit";
     }
 
     private void parameters(List<Parameter> parameters) {
@@ -170,7 +175,13 @@ final class BodyStructureWriter {
     }
 
     private void disposition(Node node) {
-        Disposition d = MimeParameters.disposition(node.fields.get(Name.CONTENT_DISPOSITION));
+        // as Dovecot: a later Content-Disposition replaces one that had no parameters
+        Disposition d = null;
+        for (String value : node.fields.all(Name.CONTENT_DISPOSITION)) {
+            if (d == null || d.parameters().isEmpty()) {
+                d = MimeParameters.disposition(value);
+            }
+        }
         if (d == null) {
             out.append("NIL");
             return;
@@ -183,7 +194,14 @@ final class BodyStructureWriter {
     }
 
     private void languages(Node node) {
-        List<String> tags = MimeParameters.languages(node.fields.get(Name.CONTENT_LANGUAGE));
+        // as Dovecot: the first Content-Language with a tag counts
+        List<String> tags = List.of();
+        for (String value : node.fields.all(Name.CONTENT_LANGUAGE)) {
+            tags = MimeParameters.languages(value);
+            if (!tags.isEmpty()) {
+                break;
+            }
+        }
         if (tags.isEmpty()) {
             out.append("NIL");
             return;

@@ -59,9 +59,19 @@ final class EnvelopeWriter {
         out.append(')');
     }
 
+    /** The addresses of every occurrence of the field, each parsed on its own (an error ends only its own). */
     private static List<Address> addresses(HeaderFields fields, Name name) {
-        String value = fields.get(name);
-        return value == null ? List.of() : AddressParser.parse(value);
+        List<String> values = fields.all(name);
+        if (values.size() == 1) {
+            return AddressParser.parse(values.get(0));
+        }
+        List<Address> all = new java.util.ArrayList<>();
+        for (String value : values) {
+            if (all.size() < AddressParser.ADDRESS_LIMIT) {
+                all.addAll(AddressParser.parse(value));
+            }
+        }
+        return all.size() <= AddressParser.ADDRESS_LIMIT ? all : all.subList(0, AddressParser.ADDRESS_LIMIT);
     }
 
     /** {@code NIL} for none, else {@code ((name route mailbox host)...)}. */

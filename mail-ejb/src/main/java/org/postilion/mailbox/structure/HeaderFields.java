@@ -7,7 +7,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,15 +17,20 @@ import java.util.Map;
  * The fields of one MIME header that ENVELOPE and BODYSTRUCTURE need, fed line by line by the {@link MimeScanner}.
  *
  * <p>Only those fields are kept, so a header of 100 000 fields costs no more memory than one of ten: every other
- * field is skipped as it streams past. A kept value is unfolded as Dovecot does (the CRLF of each fold goes, the
- * white space after it stays; white space after the colon goes) and cut at {@link #VALUE_LIMIT} octets; an LF
- * alone ends a line as CRLF does.
+ * field is skipped as it streams past. A kept value keeps its folds as an LF before each continuation line (as
+ * Dovecot's header parser keeps them), loses the white space after the colon, and is cut at {@link #VALUE_LIMIT}
+ * octets; an LF alone ends a line as CRLF does.
  *
  * <p>Repeated fields: of the Content-* fields the first counts; of Date, Subject, Message-ID and In-Reply-To the
- * last; the address fields (From, To, ...) are joined into one list. This is what Dovecot 2.3 answers.
+ * last; of the address fields (From, To, ...) every occurrence, each parsed on its own and their addresses listed
+ * one after the other. This is what Dovecot 2.3 answers.
+ *
+ * <p>Content-* fields count only in a MIME entity (RFC 2045 section 4): a part of a multipart, or a message whose
+ * header has MIME-Version or, as Dovecot accepts, Content-Type. {@link #mime} tells.
  *
  * <p>Header bytes are decoded as UTF-8, an invalid sequence becoming U+FFFD; NUL becomes U+FFFD too, since no IMAP
- * string may carry it. A client therefore sees a header in UTF-8 (RFC 6532) as it was sent, and one in a legacy
+ * string may carry it. A CR that ends no line stays: each reader treats it as Dovecot's does (white space between
+ * words, kept in quoted strings). A client therefore sees a header in UTF-8 (RFC 6532) as it was sent, and one in a legacy
  * 8-bit charset (forbidden in headers, but sent) with replacement characters instead of bytes it could not have
  * interpreted anyway.
  *
@@ -31,17 +38,17 @@ import java.util.Map;
  */
 final class HeaderFields {
 
-    /** The most octets kept of one field's value (for the address fields: of all their occurrences). */
+    /** The most octets kept of one field's value (of all address fields' occurrences together). */
     static final int VALUE_LIMIT = 64 * 1024;
 
     /** The fields that are kept, by their name in lower case. */
     enum Name {
         CONTENT_TYPE("content-type", Repeat.FIRST),
-        CONTENT_TRANSFER_ENCODING("content-transfer-encoding", Repeat.FIRST),
+        CONTENT_TRANSFER_ENCODING("content-transfer-encoding", Repeat.JOIN),
         CONTENT_ID("content-id", Repeat.FIRST),
         CONTENT_DESCRIPTION("content-description", Repeat.FIRST),
-        CONTENT_DISPOSITION("content-disposition", Repeat.FIRST),
-        CONTENT_LANGUAGE("content-language", Repeat.FIRST),
+        CONTENT_DISPOSITION("content-disposition", Repeat.JOIN),
+        CONTENT_LANGUAGE("content-language", Repeat.JOIN),
         CONTENT_LOCATION("content-location", Repeat.FIRST),
         CONTENT_MD5("content-md5", Repeat.FIRST),
         DATE("date", Repeat.LAST),
@@ -82,10 +89,13 @@ final class HeaderFields {
     /** The longest field name worth looking at: longer names cannot be one of ours. */
     private static final int NAME_LIMIT = 32;
 
-    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] FOLD = {'\n'};
 
     private final boolean envelope;
     private final Map<Name, String> values = new EnumMap<>(Name.class);
+    private final Map<Name, List<String>> occurrences = new EnumMap<>(Name.class);
+    private boolean mimeVersion;
+    private int joined;
 
     private Name current;
     private byte[] value = new byte[256];
@@ -96,22 +106,53 @@ final class HeaderFields {
         this.envelope = envelope;
     }
 
-    /** The kept value of a field, unfolded (every CR and LF removed), or null when the header has no such field. */
+    /**
+     * The kept value of a field, unfolded, or null when the header has no such field. Unfolding is Dovecot's
+     * ({@code imap_append_nstring_nolf}): a line end followed by white space goes, one followed by anything else
+     * (a CR alone within a line) becomes a space.
+     */
     String get(Name name) {
-        String value = values.get(name);
-        if (value == null || (value.indexOf('\r') < 0 && value.indexOf('\n') < 0)) {
-            return value;
-        }
-        return value.replace("\r", "").replace("\n", "");
+        return unfold(values.get(name));
+    }
+
+    /** The kept value of a field with its folds (an LF before each continuation line), or null. */
+    String folded(Name name) {
+        return values.get(name);
     }
 
     /**
-     * The kept value of a field with its folds (a CRLF before each continuation line), or null. For the subject:
-     * Dovecot sends a folded subject as a literal, unfolded, and clients may rely on it as little as on anything,
-     * but byte-for-byte equality is what we test against.
+     * Every occurrence of a field kept whole (the address fields; Content-Transfer-Encoding, -Disposition and
+     * -Language, where Dovecot looks past a broken first one), in order, with folds; empty for none.
      */
-    String folded(Name name) {
-        return values.get(name);
+    List<String> all(Name name) {
+        return occurrences.getOrDefault(name, List.of());
+    }
+
+    /** Whether the header has a MIME-Version field. */
+    boolean hasMimeVersion() {
+        return mimeVersion;
+    }
+
+    /** Forgets the Content-* fields: the entity is not MIME, so they mean nothing. */
+    void forgetContentFields() {
+        values.keySet().removeIf(n -> !n.isEnvelope());
+        occurrences.keySet().removeIf(n -> !n.isEnvelope());
+    }
+
+    static String unfold(String value) {
+        if (value == null || (value.indexOf('\r') < 0 && value.indexOf('\n') < 0)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\r' && c != '\n') {
+                out.append(c);
+            } else if (i + 1 < value.length() && value.charAt(i + 1) != ' ' && value.charAt(i + 1) != '\t') {
+                out.append(' ');
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -123,7 +164,7 @@ final class HeaderFields {
     void line(byte[] line, int copied) {
         if (copied > 0 && (line[0] == ' ' || line[0] == '\t')) {
             if (current != null) {
-                append(CRLF, 0, 2);
+                append(FOLD, 0, 1);
                 append(line, 0, copied);
             }
             return;
@@ -143,7 +184,11 @@ final class HeaderFields {
         while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
             end--;
         }
-        Name name = Name.of(new String(line, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+        String lowerCase = new String(line, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        if (lowerCase.equals("mime-version")) {
+            mimeVersion = true;
+        }
+        Name name = Name.of(lowerCase);
         if (name == null || (name.isEnvelope() && !envelope)
                 || (name.repeat == Repeat.FIRST && values.containsKey(name))) {
             return;
@@ -179,14 +224,13 @@ final class HeaderFields {
             return;
         }
         String text = decode(value, valueLength);
-        String previous = values.get(current);
-        if (current.repeat == Repeat.JOIN && previous != null) {
-            if (previous.length() < VALUE_LIMIT) {
-                values.put(current, previous + "," + text);
+        if (current.repeat == Repeat.JOIN) {
+            if (joined + text.length() <= VALUE_LIMIT) {
+                occurrences.computeIfAbsent(current, k -> new ArrayList<>()).add(text);
+                joined += text.length();
             }
-        } else {
-            values.put(current, text);
         }
+        values.put(current, text);
         current = null;
         valueLength = 0;
     }

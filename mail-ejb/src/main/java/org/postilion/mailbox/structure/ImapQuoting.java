@@ -12,9 +12,10 @@ import java.nio.charset.StandardCharsets;
  * <ul>
  * <li>{@link #nstring}: a quoted string with {@code \"} and {@code \\} escaped; a literal when the text holds CR,
  *     LF or a non-ASCII character, or more than four quoted-specials (then the literal is shorter).</li>
- * <li>{@link #forHumans}: for the subject and address display names. Tabs become spaces, runs of white space one
- *     space, leading and trailing white space and CR/LF go; the result is quoted only when nothing had to change
- *     and it holds no quoted-special nor non-ASCII character, else it is a literal.</li>
+ * <li>{@link #forHumans}: for the subject and address display names. Line feeds (folds) go, tabs and CRs become
+ *     spaces (a CR alone is white space to Dovecot 2.3), runs of white space one space, leading and trailing white
+ *     space go; the result is quoted only when nothing had to change and it holds no quoted-special nor non-ASCII
+ *     character, else it is a literal.</li>
  * </ul>
  *
  * <p>Non-ASCII text is never put in a quoted string: the stored strings are served to IMAP4rev1 clients that did
@@ -68,9 +69,9 @@ final class ImapQuoting {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\r', '\n' -> {
+                case '\n' -> {
                 }
-                case ' ', '\t' -> {
+                case ' ', '\t', '\r' -> {
                     if (!lastSpace) {
                         clean.append(' ');
                     }

@@ -146,7 +146,8 @@ public final class MessageStructure {
     }
 
     private static MimePart part(String section, Node node) {
-        String type = node.kind == Kind.OPAQUE ? "application/octet-stream" : node.contentType.mediaType();
+        String type = node.kind == Kind.OPAQUE || node.contentType.type().isEmpty() ? "application/octet-stream"
+                : node.contentType.mediaType();
         boolean counted = node.kind == Kind.MESSAGE || (node.kind == Kind.LEAF && node.contentType.isType("text"));
         return new MimePart(section, type, BodyStructureWriter.encoding(node).toLowerCase(Locale.ROOT),
                 node.headerStart, node.bodyStart, node.bodyEnd, counted ? node.lines : 0,

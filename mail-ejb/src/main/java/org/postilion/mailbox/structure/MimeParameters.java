@@ -64,7 +64,11 @@ final class MimeParameters {
     private MimeParameters() {
     }
 
-    /** Parses a Content-Type value; null when it does not start with a type token (then the default applies). */
+    /**
+     * Parses a Content-Type value, null for none. A broken value is kept as far as Dovecot keeps it, without
+     * parameters: {@code text} alone is type {@code text} with subtype "", anything else broken is "" and "", so
+     * that BODYSTRUCTURE shows what the header said rather than a made-up text/plain.
+     */
     static ContentType contentType(String value) {
         if (value == null) {
             return null;
@@ -73,17 +77,26 @@ final class MimeParameters {
         lexer.skipCfws();
         String type = lexer.token();
         if (type.isEmpty()) {
-            return null;
+            return BROKEN;
         }
         lexer.skipCfws();
-        String subtype = "";
-        if (lexer.peek() == '/') {
-            lexer.skip();
-            lexer.skipCfws();
-            subtype = lexer.token();
+        if (lexer.atEnd()) {
+            return new ContentType(type, "", List.of());
+        }
+        if (lexer.peek() != '/') {
+            return BROKEN;
+        }
+        lexer.skip();
+        lexer.skipCfws();
+        String subtype = lexer.token();
+        lexer.skipCfws();
+        if (subtype.isEmpty() || (!lexer.atEnd() && lexer.peek() != ';')) {
+            return BROKEN;
         }
         return new ContentType(type, subtype, parameters(lexer));
     }
+
+    private static final ContentType BROKEN = new ContentType("", "", List.of());
 
     /** Parses a Content-Disposition value (its type may be "", as Dovecot shows it); null for no value. */
     static Disposition disposition(String value) {
@@ -118,29 +131,47 @@ final class MimeParameters {
         return tags;
     }
 
-    /** The {@code ; name=value} list after a type, RFC 2231 continuations joined. */
+    /**
+     * The {@code ; name=value} list after a type, RFC 2231 continuations joined. Garbage is skipped a character
+     * at a time up to the next semicolon, quotes or not, as Dovecot does; a value that starts with {@code =} runs
+     * to the next semicolon or white space (Dovecot's allowance for unquoted encoded-words, {@code name==?utf-8?...}).
+     */
     private static List<Parameter> parameters(Rfc822Lexer lexer) {
         List<Parameter> plain = new ArrayList<>();
         Map<String, List<Section>> extended = new LinkedHashMap<>();
         int count = 0;
         while (count < PARAMETER_LIMIT) {
-            lexer.skipTo(';');
+            lexer.skipCfws();
             if (lexer.atEnd()) {
                 break;
+            }
+            if (lexer.peek() != ';') {
+                lexer.skip();
+                continue;
             }
             lexer.skip();
             lexer.skipCfws();
             String name = lexer.token();
             lexer.skipCfws();
             if (lexer.peek() != '=') {
+                // the character that stopped the parameter goes too, a semicolon included: Dovecot's recovery
+                lexer.skip();
                 continue;
             }
             lexer.skip();
             lexer.skipCfws();
-            boolean quoted = lexer.peek() == '"';
-            String value = quoted ? lexer.quoted() : lexer.token();
-            if (!quoted && value.isEmpty()) {
-                continue;
+            String value;
+            if (lexer.peek() == '"') {
+                value = lexer.quoted();
+                if (value == null) {
+                    // unterminated: Dovecot drops the parameter, and with it a boundary
+                    continue;
+                }
+            } else if (lexer.peek() == '=') {
+                value = lexer.runTo("; \t\r\n");
+            } else {
+                // possibly "": Dovecot keeps a=)b and a final a= as a=""
+                value = lexer.token();
             }
             count++;
             int star = name.indexOf('*');
@@ -154,7 +185,8 @@ final class MimeParameters {
             String index = encoded ? rest.substring(0, rest.length() - 1) : rest;
             int n;
             if (index.isEmpty()) {
-                n = -1;
+                n = 0;
+                encoded = true;
             } else if (index.length() <= 4 && index.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 n = Integer.parseInt(index);
             } else {
@@ -162,11 +194,19 @@ final class MimeParameters {
                 continue;
             }
             extended.computeIfAbsent(base.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(new Section(base, n, n < 0 || encoded, value));
+                    .add(new Section(base, n, encoded, value));
         }
         List<Parameter> result = new ArrayList<>(plain);
         for (List<Section> sections : extended.values()) {
             sections.sort((a, b) -> Integer.compare(a.index, b.index));
+            if (!continuous(sections)) {
+                // repeated or missing sections: Dovecot lists them unjoined, each as name*n or name*n*
+                for (Section section : sections) {
+                    result.add(new Parameter(section.base + "*" + section.index + (section.encoded ? "*" : ""),
+                            section.value));
+                }
+                continue;
+            }
             boolean anyEncoded = sections.stream().anyMatch(s -> s.encoded);
             StringBuilder joined = new StringBuilder();
             for (Section s : sections) {
@@ -177,8 +217,18 @@ final class MimeParameters {
         return result;
     }
 
-    /** One RFC 2231 section: {@code index} -1 for an unnumbered {@code name*}. */
+    /** One RFC 2231 section; an unnumbered {@code name*} is section 0, encoded. */
     private record Section(String base, int index, boolean encoded, String value) {
+    }
+
+    /** Whether sorted sections are numbered 0, 1, 2, ... without gap or repeat. */
+    private static boolean continuous(List<Section> sections) {
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).index != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Encodes a plain section joined to encoded ones, so that the joined value decodes back to it. */

@@ -209,9 +209,14 @@ final class MimeScanner {
      */
     private void endHeader(Node node, long bodyStart, long lfAtBodyStart, boolean open) {
         node.fields.end();
+        if (node.isMessage() && !node.fields.hasMimeVersion()
+                && node.fields.get(HeaderFields.Name.CONTENT_TYPE) == null) {
+            // a message without MIME-Version nor Content-Type is no MIME entity (RFC 2045 section 4)
+            node.fields.forgetContentFields();
+        }
         node.bodyStart = bodyStart;
         node.lfAtBodyStart = lfAtBodyStart;
-        ContentType type = MimeParameters.contentType(node.fields.get(HeaderFields.Name.CONTENT_TYPE));
+        ContentType type = MimeParameters.contentType(node.fields.folded(HeaderFields.Name.CONTENT_TYPE));
         if (type == null) {
             type = node.defaultMessage
                     ? new ContentType("message", "rfc822", List.of())

@@ -45,6 +45,64 @@ final class Rfc822Lexer {
         }
     }
 
+    /** The text of the last comment {@link #lwsp} skipped; "" after {@link #forgetComment}. */
+    private String lastComment = "";
+
+    /**
+     * Skips white space and comments, remembering the last comment's text.
+     *
+     * @return -1 when a comment runs to the end unterminated, 0 at the end, 1 when something follows
+     */
+    int lwsp() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                pos++;
+            } else if (c == '(') {
+                int start = pos;
+                String comment = comment();
+                if (!terminatedComment(start)) {
+                    // an unterminated comment names nothing
+                    lastComment = "";
+                    return -1;
+                }
+                lastComment = comment;
+            } else {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    String lastComment() {
+        return lastComment;
+    }
+
+    void forgetComment() {
+        lastComment = "";
+    }
+
+    /** Whether the comment read from {@code start} to the cursor ended with its closing parenthesis. */
+    private boolean terminatedComment(int start) {
+        int depth = 0;
+        for (int i = start; i < pos; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** Whether {@code c} may be part of an atom: RFC 5322 atext, and any non-ASCII character. */
+    static boolean isAtext(int c) {
+        return c > ' ' && c != 0x7f && SPECIALS.indexOf(c) < 0;
+    }
+
     /** Skips white space and comments; returns the text of the last comment skipped, or null. */
     String skipCfws() {
         String comment = null;
@@ -115,11 +173,26 @@ final class Rfc822Lexer {
         return text.substring(start, pos);
     }
 
-    /** At a {@code "}: the quoted string's content with its quoted-pairs undone. */
+    /** The characters up to (not including) the first of {@code stops}, or to the end. */
+    String runTo(String stops) {
+        int start = pos;
+        while (pos < text.length() && stops.indexOf(text.charAt(pos)) < 0) {
+            pos++;
+        }
+        return text.substring(start, pos);
+    }
+
+    /**
+     * At a {@code "}: the quoted string's content with its quoted-pairs undone and its folds dropped; null when
+     * the value ends before the closing quote (the cursor is then at the end).
+     */
     String quoted() {
         StringBuilder out = new StringBuilder();
         pos++;
-        while (pos < text.length()) {
+        while (true) {
+            if (pos >= text.length()) {
+                return null;
+            }
             char c = text.charAt(pos++);
             if (c == '"') {
                 break;
@@ -127,7 +200,7 @@ final class Rfc822Lexer {
             if (c == '\\' && pos < text.length()) {
                 c = text.charAt(pos++);
             }
-            if (c != '\r' && c != '\n') {
+            if (c != '\n') {
                 out.append(c);
             }
         }

@@ -84,6 +84,53 @@ class AddressParserTest {
     }
 
     @Test
+    void marksAnAngleAddressLeftOpenAsASyntaxError() {
+        assertEquals(List.of(a("Ned Freed", null, "n1", "SYNTAX_ERROR")),
+                AddressParser.parse("Ned Freed <n1 Mar 1993 23:56:48 -0800 (PST)"));
+        assertEquals(List.of(a(null, null, "g", "SYNTAX_ERROR")), AddressParser.parse("\"\" <g@"));
+        assertEquals(List.of(a("a", null, "c", "SYNTAX_ERROR")), AddressParser.parse("a<c@d"));
+    }
+
+    @Test
+    void readsOnAfterARouteWithoutColon() {
+        assertEquals(List.of(a(null, "INVALID_ROUTE", "MISSING_MAILBOX", "MISSING_DOMAIN"),
+                        a(null, "@a", "MISSING_MAILBOX", "MISSING_DOMAIN"), a(null, null, "c", "d")),
+                AddressParser.parse("<@a>, <@a:>, c@d"));
+    }
+
+    @Test
+    void takesWordsAfterABareWordAsADisplayName() {
+        assertEquals(List.of(a("user more words", null, "MISSING_MAILBOX", "MISSING_DOMAIN")),
+                AddressParser.parse("user more words"));
+        assertEquals(List.of(a("q", null, "MISSING_MAILBOX", "MISSING_DOMAIN")), AddressParser.parse("\"q\" ;"));
+        assertEquals(List.of(a(null, null, "user", "MISSING_DOMAIN")), AddressParser.parse("user ;"));
+    }
+
+    @Test
+    void stopsAtTheFirstElementNotFollowedByAComma() {
+        assertEquals(List.of(a(null, null, "a", "examplTo")), AddressParser.parse("a@examplTo: a@b, G: c@d;"));
+        assertEquals(List.of(Address.groupStart("G1"), a(null, null, "a", "b"), Address.GROUP_END),
+                AddressParser.parse("G1: a@b; G2:;, c@d"));
+    }
+
+    @Test
+    void readsOnInAGroupAfterABrokenMailbox() {
+        assertEquals(List.of(Address.groupStart("G"), a(null, null, "c", "MISSING_DOMAIN"), a(null, null, "d", "e"),
+                Address.GROUP_END), AddressParser.parse("G: c @, d@e;"));
+    }
+
+    @Test
+    void refusesADomainEndingInADot() {
+        assertEquals(List.of(a(null, null, "list", "MISSING_DOMAIN")), AddressParser.parse("list@example.;est"));
+    }
+
+    @Test
+    void losesNameAndDomainToAnUnterminatedComment() {
+        // Dovecot: the comment that never ends makes the domain fail too
+        assertEquals(List.of(a(null, null, "c", "MISSING_DOMAIN")), AddressParser.parse("c@x.test (Carol"));
+    }
+
+    @Test
     void keepsDomainLiterals() {
         assertEquals(List.of(a(null, null, "u", "[192.0.2.1]")), AddressParser.parse("u@[192.0.2.1]"));
     }

@@ -62,7 +62,8 @@ class ImapQuotingTest {
             {"foo bar", "\"foo bar\""},
             {"hello\"world", "{11}\r\nhello\"world"},
             {"hello\\world", "{11}\r\nhello\\world"},
-            {"hello\rworld", "{10}\r\nhelloworld"},
+            // Dovecot 2.3.19 shows a CR alone as a space (its library test of 2017 dropped it)
+            {"hello\rworld", "{11}\r\nhello world"},
             {"line\r\n one", "{8}\r\nline one"},
             {"B\u00fcro", "{5}\r\nB\u00fcro"},
         };

@@ -32,10 +32,14 @@ class MimeParametersTest {
     }
 
     @Test
-    void givesATypeWithoutSlashAnEmptySubtypeAndNoTypeAtAllNull() {
+    void keepsABrokenTypeAsFarAsDovecotDoes() {
         assertEquals(new ContentType("text", "", List.of()), MimeParameters.contentType("text"));
-        assertNull(MimeParameters.contentType(""));
-        assertNull(MimeParameters.contentType("/plain"));
+        ContentType broken = new ContentType("", "", List.of());
+        assertEquals(broken, MimeParameters.contentType(""));
+        assertEquals(broken, MimeParameters.contentType("/plain"));
+        assertEquals(broken, MimeParameters.contentType("text/plain-1\"; name=x"));
+        assertEquals(broken, MimeParameters.contentType("multipart/mixed/x; boundary=b"));
+        assertEquals(broken, MimeParameters.contentType("multipart; boundary=b"));
         assertNull(MimeParameters.contentType(null));
     }
 
@@ -60,9 +64,30 @@ class MimeParametersTest {
     }
 
     @Test
-    void keepsAnEmptyNameButDropsAnEmptyValueAndAParameterWithoutValue() {
+    void recoversFromGarbageAsDovecotDoes() {
+        // "y" has no value: the semicolon after it goes with it, and so does z
         assertEquals(List.of(p("charset", "utf-8"), p("", "x")),
-                MimeParameters.contentType("text/plain; charset=utf-8; =x; y; z=").parameters());
+                MimeParameters.contentType("text/plain; charset=utf-8; =x; y; z=1").parameters());
+        assertEquals(List.of(p("a", ""), p("z", "")),
+                MimeParameters.contentType("text/plain; a=)b; z=").parameters());
+        assertEquals(List.of(p("a", "b"), p("c", "d"), p("e", "f")),
+                MimeParameters.contentType("text/plain; a= b; c =d; e = \"f\"").parameters());
+        assertEquals(List.of(p("g", "h"), p("j", "k")),
+                MimeParameters.contentType("text/plain; g=h\ri; j=k").parameters());
+    }
+
+    @Test
+    void takesAnUnquotedEncodedWordWhole() {
+        assertEquals(List.of(p("name", "=?utf-8?q?a=20b?="), p("x", "y")),
+                MimeParameters.contentType("a/b; name==?utf-8?q?a=20b?=; x=y").parameters());
+    }
+
+    @Test
+    void listsRepeatedRfc2231SectionsUnjoined() {
+        assertEquals(List.of(p("name*0", "long"), p("name*0", "long"), p("name*1", "name.bin")),
+                MimeParameters.contentType("a/b; name*0=long; name*0=long; name*1=name.bin").parameters());
+        assertEquals(List.of(p("FileName*0*", "utf-8''a"), p("FileName*0*", "utf-8''b")),
+                MimeParameters.disposition("x; FileName*=utf-8''a; FileName*=utf-8''b").parameters());
     }
 
     @Test
@@ -86,7 +111,8 @@ class MimeParametersTest {
 
     @Test
     void survivesUnterminatedQuotesAndComments() {
-        assertEquals(List.of(p("name", "open")), MimeParameters.contentType("a/b; name=\"open").parameters());
+        // an unterminated quoted value is dropped, as Dovecot drops it (and with it a boundary)
+        assertEquals(List.of(), MimeParameters.contentType("a/b; name=\"open").parameters());
         assertEquals(List.of(), MimeParameters.contentType("a/b (never closed; name=x").parameters());
     }
 }
