@@ -29,12 +29,15 @@ import java.util.Map;
  * header has MIME-Version or, as Dovecot accepts, Content-Type. {@link #mime} tells.
  *
  * <p>Header bytes are decoded as UTF-8, an invalid sequence becoming U+FFFD; NUL becomes U+FFFD too, since no IMAP
- * string may carry it. A CR that ends no line stays: each reader treats it as Dovecot's does (white space between
- * words, kept in quoted strings). A client therefore sees a header in UTF-8 (RFC 6532) as it was sent, and one in a legacy
+ * string may carry it. A client therefore sees a header in UTF-8 (RFC 6532) as it was sent, and one in a legacy
  * 8-bit charset (forbidden in headers, but sent) with replacement characters instead of bytes it could not have
- * interpreted anyway.
+ * interpreted anyway (Dovecot sends the raw bytes, in a literal). A CR that ends no line stays: each reader treats
+ * it as Dovecot's does (white space between words, kept in quoted strings).
  *
- * <p>LIMITS: {@code VALUE_LIMIT} (65536) octets per kept value, the rest is dropped.
+ * <p>LIMITS: {@code VALUE_LIMIT} (65536) octets per kept value (of an address field: of all its occurrences), the
+ * rest is dropped; {@code MESSAGE_LIMIT} (1048576) octets kept of all the headers of a message together, its parts'
+ * and enclosed messages' included, so that what is kept, and the BODYSTRUCTURE written from it, stay small whatever
+ * the message.
  */
 final class HeaderFields {
 
@@ -101,9 +104,37 @@ final class HeaderFields {
     private byte[] value = new byte[256];
     private int valueLength;
 
-    /** @param envelope whether the envelope fields are wanted (the message's header, an enclosed message's) */
-    HeaderFields(boolean envelope) {
+    /**
+     * What one message may keep of all its headers together: a message of 10 000 parts, each with long
+     * Content-* fields, must not keep (and describe) megabytes of them.
+     */
+    static final class Budget {
+        private long left;
+
+        Budget(long octets) {
+            this.left = octets;
+        }
+
+        /** Takes up to {@code wanted} octets from the budget; returns how many it got. */
+        int take(int wanted) {
+            int n = (int) Math.min(wanted, left);
+            left -= n;
+            return n;
+        }
+    }
+
+    /** The octets of kept values one message may hold, all its headers together. */
+    static final int MESSAGE_LIMIT = 1024 * 1024;
+
+    private final Budget budget;
+
+    /**
+     * @param envelope whether the envelope fields are wanted (the message's header, an enclosed message's)
+     * @param budget   the message's budget of kept octets, shared by all its headers
+     */
+    HeaderFields(boolean envelope, Budget budget) {
         this.envelope = envelope;
+        this.budget = budget;
     }
 
     /**
@@ -208,7 +239,7 @@ final class HeaderFields {
     }
 
     private void append(byte[] bytes, int offset, int length) {
-        int n = Math.min(length, VALUE_LIMIT - valueLength);
+        int n = budget.take(Math.min(length, VALUE_LIMIT - valueLength));
         if (n <= 0) {
             return;
         }

@@ -30,7 +30,7 @@ import java.util.List;
  * <p>LIMITS (Dovecot's defaults): {@code NESTING_LIMIT} (100) levels of multipart and message/rfc822 nesting,
  * {@code PART_LIMIT} (10000) parts in a message; a container below the nesting limit, or met after the part limit,
  * is an opaque leaf. {@code BOUNDARY_LIMIT} (998) octets of a boundary, the longest line RFC 5322 allows; a longer
- * boundary is treated as missing.
+ * boundary is treated as missing. Header fields: see {@link HeaderFields} (64 KiB a value, 1 MiB a message).
  */
 final class MimeScanner {
 
@@ -72,11 +72,12 @@ final class MimeScanner {
         private byte[] boundary;
         private boolean ended;
 
-        Node(Node parent, int depth, boolean defaultMessage, boolean envelope, long headerStart) {
+        Node(Node parent, int depth, boolean defaultMessage, boolean envelope, long headerStart,
+             HeaderFields.Budget budget) {
             this.parent = parent;
             this.depth = depth;
             this.defaultMessage = defaultMessage;
-            this.fields = new HeaderFields(envelope);
+            this.fields = new HeaderFields(envelope, budget);
             this.headerStart = headerStart;
         }
 
@@ -104,6 +105,7 @@ final class MimeScanner {
     private long lfAtLineStart;
 
     private final List<Node> multiparts = new ArrayList<>();
+    private final HeaderFields.Budget budget = new HeaderFields.Budget(HeaderFields.MESSAGE_LIMIT);
     private int parts;
     private Node current;
     private Mode mode;
@@ -118,7 +120,7 @@ final class MimeScanner {
     }
 
     private Node run() throws IOException {
-        Node root = new Node(null, 0, false, true, 0);
+        Node root = new Node(null, 0, false, true, 0, budget);
         parts = 1;
         current = root;
         mode = Mode.HEADER;
@@ -197,7 +199,7 @@ final class MimeScanner {
         }
         parts++;
         Node child = new Node(multipart, multipart.depth + 1, multipart.contentType.is("multipart", "digest"),
-                false, position());
+                false, position(), budget);
         multipart.children.add(child);
         current = child;
         mode = Mode.HEADER;
@@ -247,7 +249,7 @@ final class MimeScanner {
             } else {
                 node.kind = Kind.MESSAGE;
                 parts++;
-                node.enclosed = new Node(node, node.depth + 1, false, true, bodyStart);
+                node.enclosed = new Node(node, node.depth + 1, false, true, bodyStart, budget);
                 if (open) {
                     current = node.enclosed;
                     mode = Mode.HEADER;

@@ -173,6 +173,20 @@ class HostileInputTest {
     }
 
     @Test
+    void keepsAMegabyteOfHeaderFieldsPerMessageWhateverItsParts() {
+        StringBuilder m = new StringBuilder("Content-Type: multipart/mixed; boundary=b" + CRLF + CRLF);
+        String description = "Content-Description: " + "d".repeat(2000) + CRLF;
+        for (int i = 0; i < 9_000; i++) {
+            m.append("--b").append(CRLF).append(description).append(CRLF).append(i).append(CRLF);
+        }
+        m.append("--b--").append(CRLF);
+        MessageStructure s = soundly(m.toString());
+        assertEquals(9_001, s.parts().size(), "every part is still described");
+        assertTrue(s.bodyStructure().length() < HeaderFields.MESSAGE_LIMIT + 9_001 * 100,
+                "BODYSTRUCTURE of " + s.bodyStructure().length() + " characters for " + m.length() + " octets");
+    }
+
+    @Test
     void treatsAnOverlongBoundaryAsMissing() {
         String boundary = "x".repeat(MimeScanner.BOUNDARY_LIMIT + 1);
         MessageStructure s = soundly("Content-Type: multipart/mixed; boundary=" + boundary + CRLF + CRLF
