@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * One streaming pass over a message's octets that finds its MIME parts and where each lies.
  *
- * <p>The message is read line by line through a 64 KiB buffer; only the first octets of a line are looked at (a
+ * <p>The message is read line by line through a 16 KiB buffer; only the first octets of a line are looked at (a
  * whole header line up to {@link HeaderFields#VALUE_LIMIT}, of a body line only what a boundary test needs), so a
  * line of any length costs no memory. What is kept is the tree of {@link Node}s with their offsets and the
  * Content-* and envelope fields of their headers.
@@ -90,14 +90,15 @@ final class MimeScanner {
     private enum Mode { HEADER, BODY }
 
     private final InputStream in;
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer = new byte[16 * 1024];
     private int pos;
     private int limit;
     private long base;
     private long lf;
 
     // the line just read
-    private final byte[] line = new byte[HEADER_LINE_PREFIX];
+    /** Grows up to {@code HEADER_LINE_PREFIX} only when a long header line needs it: most messages never do. */
+    private byte[] line = new byte[1024];
     private long lineStart;
     private long lineLength;
     private int copied;
@@ -314,6 +315,9 @@ final class MimeScanner {
             }
             int run = i - pos;
             int copy = Math.min(run, cap - n);
+            if (n + copy > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.min(cap, Math.max(n + copy, 2 * line.length)));
+            }
             if (copy > 0) {
                 System.arraycopy(buffer, pos, line, n, copy);
                 n += copy;

@@ -1,8 +1,9 @@
 package org.postilion.mailbox.structure;
 
 /**
- * A cursor over one unfolded header value with the lexical pieces of RFC 5322 section 3.2 and RFC 2045 section
- * 5.1: white space and comments, atoms, MIME tokens, quoted strings, domain literals.
+ * A cursor over one header value (its folds as LF) with the lexical pieces of RFC 5322 section 3.2 and RFC 2045
+ * section 5.1: white space and comments, atoms, MIME tokens, quoted strings, domain literals. White space is SP,
+ * TAB, LF and, as Dovecot has it, a CR alone; inside a quoted string a CR is kept and a fold's LF dropped.
  *
  * <p>SECURITY: the input is hostile. Every method advances or returns without advancing, never loops without
  * consuming, and never recurses: nested comments are counted, so a value of 64 KiB of {@code (} costs one pass.
@@ -220,27 +221,5 @@ final class Rfc822Lexer {
             }
         }
         return text.substring(start, pos);
-    }
-
-    /** Skips to the next occurrence of {@code c} outside quoted strings and comments, leaving the cursor on it. */
-    void skipTo(char c) {
-        skipToAny(String.valueOf(c));
-    }
-
-    /** Skips to the next of these characters outside quoted strings and comments (or to the end). */
-    void skipToAny(String stops) {
-        while (pos < text.length()) {
-            char d = text.charAt(pos);
-            if (stops.indexOf(d) >= 0) {
-                return;
-            }
-            if (d == '"') {
-                quoted();
-            } else if (d == '(') {
-                comment();
-            } else {
-                pos++;
-            }
-        }
     }
 }
