@@ -22,19 +22,21 @@ import java.util.Locale;
  * </pre>
  *
  * <p>The strings are IMAP syntax ready to be written after {@code ENVELOPE }, {@code BODYSTRUCTURE } and
- * {@code BODY }, each from its opening to its closing parenthesis, byte for byte what Dovecot sends for the same
- * message (see {@link BodyStructureWriter} for the two deliberate differences). They may hold literals
- * ({@code {n}CRLF...}) whose {@code n} counts UTF-8 octets: write them as UTF-8.
+ * {@code BODY }, each from its opening to its closing parenthesis, byte for byte what Dovecot 2.3 sends for the
+ * same message, with a few deliberate differences (see {@link BodyStructureWriter}, {@link HeaderFields} and the
+ * package comment). They may hold literals ({@code {n}CRLF...}) whose {@code n} counts UTF-8 octets: write them as
+ * UTF-8. The strings are the same for IMAP4rev1 and IMAP4rev2 clients, with or without UTF8=ACCEPT.
  *
  * <p>Why not Mime4j's {@code MimeTokenStream}: IMAP needs each part's exact byte offsets ({@code BODY[1.2]},
  * {@code BODY[2.HEADER]}, partial fetches), and the token stream reports none: it reads ahead through its own
  * buffer, and rebuilding offsets from field and body lengths breaks exactly where it matters (transport padding
  * after a boundary, bare LF line ends, the CRLF that belongs to the next boundary, a header cut short by a
- * boundary). Its boundary and field rules also differ from Dovecot's, our reference: it matches a boundary only
- * when the rest of the line is white space, lowercases parameter names, and its lenient address parser decodes
- * RFC 2047 words that IMAP must return raw. So the scan ({@link MimeScanner}) counts bytes itself, on the stream,
- * with Dovecot's rules and limits, and the field grammars ({@link MimeParameters}, {@link AddressParser}) follow
- * Dovecot's {@code lib-mail}.
+ * boundary). And what clients are tuned against is Dovecot's reading of broken mail, not Mime4j's: Dovecot takes
+ * any line that starts with a boundary as one, keeps the case of parameter names, returns display names with
+ * their RFC 2047 words undecoded, and recovers from broken fields in its own particular ways. So the scan
+ * ({@link MimeScanner}) counts bytes itself, on the stream, with Dovecot's rules and limits, and the field
+ * grammars ({@link MimeParameters}, {@link AddressParser}) follow Dovecot's {@code lib-mail}, checked against
+ * Dovecot's answers for hundreds of messages.
  *
  * <p>SECURITY: never throws on malformed input, only {@link IOException} from the stream: a message without
  * header/body separator, a multipart without boundary or end, 8-bit or NUL bytes, nesting 10 000 deep, a 200 000
@@ -42,8 +44,11 @@ import java.util.Locale;
  * limit) and memory bounded by the limits whatever the size.
  *
  * <p>LIMITS: see {@link MimeScanner} (nesting 100, parts 10 000, boundary 998 octets), {@link HeaderFields}
- * (65 536 octets kept per field), {@link AddressParser} (1 000 addresses per field), {@link MimeParameters}
- * (256 parameters per field).
+ * (65 536 octets kept per field, 1 MiB per message), {@link AddressParser} (1 000 addresses per field),
+ * {@link MimeParameters} (256 parameters per field).
+ *
+ * <p>Cost: about 300 MB/s on one core for the bench corpus (messages of 0.5 to 300 KB); a parse allocates about
+ * 20 KB besides what it keeps.
  */
 public final class MessageStructure {
 

@@ -18,8 +18,14 @@
  * <p>STANDARDS: RFC 9051 and RFC 3501 (FETCH ENVELOPE, BODYSTRUCTURE, BODY, section numbers), RFC 5322
  * (header fields, addresses), RFC 2045, 2046, 2183, 2231, 3282 (MIME), RFC 6532 (UTF-8 headers).
  *
- * <p>LIMITS: nesting 100 levels, 10 000 parts, boundaries of 998 octets, 65 536 octets kept per header field,
- * 1 000 addresses per address field, 256 parameters per field. Beyond them the message is still described, the
- * excess as opaque data.
+ * <p>LIMITS: nesting 100 levels, 10 000 parts, boundaries of 998 octets, 65 536 octets kept per header field and
+ * 1 MiB per message, 1 000 addresses per address field, 256 parameters per field. Beyond them the message is still
+ * described, the excess as opaque data.
+ *
+ * <p>Compatibility, measured: for the 300 messages of {@code bench/gen-mbox.py}, 38 hand-made edge cases and 600
+ * random mutations of them, Dovecot 2.3.19 and this package give the same ENVELOPE, BODY and BODYSTRUCTURE bytes
+ * except where we differ on purpose (stored sizes of bare-LF text, message/global, U+FFFD for invalid UTF-8, a
+ * message/rfc822 part cut short by a boundary) and in four corners of broken address and Date fields. The tests
+ * {@code DovecotCompatibilityTest} and {@code DovecotMalformedInputTest} keep 39 of those answers.
  */
 package org.postilion.mailbox.structure;
