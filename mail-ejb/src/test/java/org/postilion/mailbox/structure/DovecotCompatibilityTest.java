@@ -11,6 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * BODYSTRUCTURE) for the same bytes, taken from its {@code imap} binary in preauth mode on a Maildir holding each
  * message. Dovecot is the behaviour clients are tuned against; any change here is a change clients can see.
  *
+ * <p>To ask Dovecot again (Debian: {@code apt-get install dovecot-imapd}; no daemon, no network): put the messages
+ * in {@code DIR/Maildir/cur/} as files named {@code N.host:2,}, then, as a non-root user owning DIR, run
+ * {@code printf 'a select inbox\r\nb fetch 1:* (ENVELOPE BODY BODYSTRUCTURE)\r\nc logout\r\n' |
+ * env HOME=DIR /usr/lib/dovecot/imap -o mail_location=maildir:DIR/Maildir}.
+ *
  * <p>The corpus behind these was wider: the 300 varied messages of {@code bench/gen-mbox.py} (seed 7, CRLF line
  * ends) all gave the same three strings from Dovecot and from us. The differences we keep on purpose (sizes of
  * bare-LF text, message/global, a message/rfc822 part whose enclosed header is cut short) are tested in

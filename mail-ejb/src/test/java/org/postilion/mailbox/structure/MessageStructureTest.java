@@ -183,6 +183,23 @@ class MessageStructureTest {
     }
 
     @Test
+    void locatesANestedMultipartWithItsOwnHeaderAndItsPartsAsBody() {
+        String altHeader = "Content-Type: multipart/alternative; boundary=in" + CRLF + CRLF;
+        String altBody = "--in" + CRLF + CRLF + "plain" + CRLF + "--in" + CRLF
+                + "Content-Type: text/html" + CRLF + CRLF + "<p>x</p>" + CRLF + "--in--";
+        String message = "Content-Type: multipart/mixed; boundary=out" + CRLF + CRLF
+                + "--out" + CRLF + altHeader + altBody + CRLF
+                + "--out" + CRLF + "Content-Type: image/png" + CRLF + CRLF + "PNG" + CRLF
+                + "--out--" + CRLF;
+        MessageStructure s = parse(message);
+        assertEquals(List.of("", "1", "1.1", "1.2", "2"), sections(s.parts()));
+        assertSlices(message, part(s, "1"), altHeader, altBody);
+        assertEquals("multipart/alternative", part(s, "1").contentType());
+        assertSlices(message, part(s, "1.1"), CRLF, "plain");
+        assertSlices(message, part(s, "2"), "Content-Type: image/png" + CRLF + CRLF, "PNG");
+    }
+
+    @Test
     void treatsUntypedPartsOfADigestAsMessages() {
         String message = "Content-Type: multipart/digest; boundary=d" + CRLF + CRLF
                 + "--d" + CRLF + CRLF + "Subject: one" + CRLF + CRLF + "first" + CRLF
