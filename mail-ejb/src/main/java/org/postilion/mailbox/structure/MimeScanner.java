@@ -193,7 +193,8 @@ final class MimeScanner {
         }
         int after = 2 + multipart.boundary.length;
         boolean last = copied >= after + 2 && line[after] == '-' && line[after + 1] == '-';
-        if (last || parts >= PART_LIMIT) {
+        // a boundary on the last line, without line end, opens no part (Dovecot)
+        if (last || parts >= PART_LIMIT || terminator == 0) {
             multipart.ended = true;
             mode = Mode.BODY;
             return;

@@ -336,6 +336,15 @@ class MessageStructureTest {
     }
 
     @Test
+    void opensNoPartAtABoundaryOnTheLastLineWithoutLineEnd() {
+        String head = "Content-Type: multipart/mixed; boundary=b" + CRLF + CRLF + "--b" + CRLF + CRLF + "x" + CRLF;
+        assertEquals(List.of("", "1"), sections(parse(head + "--b").parts()));
+        assertEquals(List.of("", "1", "2"), sections(parse(head + "--b" + CRLF).parts()));
+        assertEquals("((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0) \"mixed\")",
+                parse(head + "--b  ").body());
+    }
+
+    @Test
     void readsTheSameFromAStreamThatGivesOneByteAtATime() throws IOException {
         String message = "Content-Type: multipart/mixed; boundary=b" + CRLF + CRLF
                 + "--b" + CRLF + "Content-Type: text/plain" + CRLF + CRLF + "one\r" + CRLF
