@@ -69,6 +69,8 @@ final class MimeScanner {
         Node enclosed;
 
         private long lfAtBodyStart;
+        /** Whether a boundary line ended this message with an empty body, its header short of a line end. */
+        private boolean cutShort;
         private byte[] boundary;
         private boolean ended;
 
@@ -183,9 +185,7 @@ final class MimeScanner {
         long lfAtCut = previousTerminator > 0 ? lfAtLineStart - 1 : lfAtLineStart;
         long floor = cut;
         while (current != multipart) {
-            // A part whose body starts on this very line (its header's empty line is the line end that the
-            // boundary owns) ends there, not before its start; its ancestors end no earlier.
-            floor = close(current, floor, floor == cut ? lfAtCut : lfAtLineStart);
+            floor = closeAtBoundary(current, cut, lfAtCut, floor);
             current = current.parent;
         }
         while (multiparts.get(multiparts.size() - 1) != multipart) {
@@ -267,8 +267,53 @@ final class MimeScanner {
     }
 
     /**
+     * The part ends at a boundary line, where Dovecot ends it:
+     * <ul>
+     * <li>normally before the line end that precedes the boundary line ({@code cut}), which the boundary owns;</li>
+     * <li>a header the boundary cuts short (no empty line) ends there too, without its last line end, its body
+     *     empty;</li>
+     * <li>a header whose empty line is right before the boundary line ends before that empty line, since its line
+     *     end is the one the boundary owns: the part's header is one line end shorter, its body empty;</li>
+     * <li>but a message/rfc822 part whose enclosed message ended so (empty body, header cut at the boundary's
+     *     line end) ends at the boundary line, that line end included: Dovecot's BODY[n] and size of the part,
+     *     while its n.HEADER has no such line end. Its n.TEXT is then that line end, where Dovecot's is empty:
+     *     no offsets can give all three as Dovecot does.</li>
+     * </ul>
+     *
+     * @param floor where the part's last closed descendant ended ({@code cut} if none ended later)
+     * @return where the part ended
+     */
+    private long closeAtBoundary(Node node, long cut, long lfAtCut, long floor) {
+        if (node.bodyStart < 0) {
+            long bodyStart = Math.max(floor, node.headerStart);
+            endHeader(node, bodyStart, bodyStart == cut ? lfAtCut : lfAtLineStart, false);
+            node.bodyEnd = bodyStart;
+            node.lines = 0;
+            node.cutShort = true;
+            return bodyStart;
+        }
+        if (node.kind == Kind.MESSAGE && node.enclosed.cutShort && node.enclosed.bodyEnd == floor) {
+            node.bodyEnd = Math.max(lineStart, node.bodyStart);
+            node.lines = lfAtLineStart - node.lfAtBodyStart;
+            return node.bodyEnd;
+        }
+        if (floor == cut && node.bodyStart > cut) {
+            node.bodyStart = cut;
+            node.lfAtBodyStart = lfAtCut;
+            node.bodyEnd = cut;
+            node.lines = 0;
+            node.cutShort = true;
+            return cut;
+        }
+        long end = Math.max(floor, node.bodyStart);
+        node.bodyEnd = end;
+        node.lines = (end == cut ? lfAtCut : lfAtLineStart) - node.lfAtBodyStart;
+        return end;
+    }
+
+    /**
      * The part ends at {@code end} (its header too, if it was still being read), or where its body starts if that
-     * is later: a boundary line right after a header's empty line leaves an empty body, not a negative one.
+     * is later.
      *
      * @param lfAtEnd the LFs before {@code end}
      * @return where the part ended

@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Broken messages and what Dovecot answered for them, as in {@link DovecotCompatibilityTest}: each is one of 600
  * random mutations of the compatibility messages (tokens inserted, ranges deleted or repeated, bytes flipped) that
- * we once answered differently, kept here once fixed. Of the 600, 11 still differ, on purpose or in corners not
- * worth the code: a message/rfc822 part whose enclosed header a boundary cuts short (Dovecot counts the CRLF that
- * belongs to the boundary), invalid UTF-8 (we send U+FFFD, Dovecot the raw byte), a Date of white space only, an
- * address list behind an unterminated comment.
+ * we once answered differently, kept here once fixed. Of the 600, 3 still differ: invalid UTF-8 (we send U+FFFD,
+ * Dovecot the raw byte, on purpose), a Date of white space only, an address list behind an unterminated comment.
  */
 class DovecotMalformedInputTest {
 
