@@ -27,7 +27,7 @@
  * mutations of them, ENVELOPE, BODY and BODYSTRUCTURE are the same bytes except where we differ on purpose (stored
  * sizes of bare-LF text, message/global as a message, U+FFFD for invalid UTF-8) and in two corners of broken
  * fields (a Date of white space only, an address list behind an unterminated comment). BODY[n], BODY[n.MIME],
- * BODY[n.HEADER] and BODY[n.TEXT] sliced at our offsets are Dovecot's answers too (7 800 fetches), but for the
+ * BODY[n.HEADER] and BODY[n.TEXT] sliced at our offsets are Dovecot's answers too (11 000 fetches), but for the
  * n.TEXT of an enclosed message that a boundary ends with an empty body (see {@code MimeScanner}). The tests
  * {@code DovecotCompatibilityTest} and {@code DovecotMalformedInputTest} keep 39 of those answers.
  */
