@@ -108,6 +108,11 @@ public final class ImapChannelHandler extends ChannelInboundHandlerAdapter {
             closeWith(ctx, "* BYE [UNAVAILABLE] Service not available, try again later\r\n");
             return;
         }
+        session.onInputWanted(() -> {
+            if (ctx.channel().isActive() && !closing) {
+                drain(ctx);
+            }
+        });
         if (settings.tlsMode() != ImapSettings.TlsMode.IMPLICIT) {
             greet(ctx);
         }

@@ -60,6 +60,7 @@ public final class ImapSession {
     private Consumer<String> lineReader;
     private CompletableFuture<Void> writable;
     private Runnable idleWake;
+    private Runnable inputWanted;
 
     ImapSession(ImapSettings settings, ImapBackend backend, AuthThrottle throttle, ImapSignalHub signals,
                 ChannelHandlerContext ctx, String clientAddress, boolean implicitTls) {
@@ -346,6 +347,15 @@ public final class ImapSession {
     /** The next line the client sends, raw, goes to {@code reader} (AUTHENTICATE responses, IDLE's DONE). */
     public void readLine(Consumer<String> reader) {
         lineReader = reader;
+        if (inputWanted != null) {
+            // reading may have stopped while the command waited: the line may even be here already
+            ctx.executor().execute(inputWanted);
+        }
+    }
+
+    /** What the connection does when a command wants input again (resume reading, use what is buffered). */
+    void onInputWanted(Runnable r) {
+        inputWanted = r;
     }
 
     Consumer<String> takeLineReader() {
