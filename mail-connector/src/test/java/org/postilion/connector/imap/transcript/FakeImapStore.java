@@ -78,14 +78,15 @@ public final class FakeImapStore implements ImapStoreListener {
     private static final class Box {
         final long id = IDS.incrementAndGet();
         String name;
-        final long uidValidity = 1000 + id;
+        final long uidValidity;
         long uidNext = 1;
         long modseq = 1;
         final String specialUse;
         final TreeMap<Long, Message> messages = new TreeMap<>();
         final TreeMap<Long, Long> tombstones = new TreeMap<>();
 
-        Box(String name, String specialUse) {
+        Box(User owner, String name, String specialUse) {
+            this.uidValidity = ++owner.validities;
             this.name = name;
             this.specialUse = specialUse;
         }
@@ -94,6 +95,8 @@ public final class FakeImapStore implements ImapStoreListener {
     private static final class User {
         final TreeMap<String, Box> boxes = new TreeMap<>();
         final Set<String> subscriptions = new LinkedHashSet<>();
+        /** UIDVALIDITY of the user's next mailbox: 1 for INBOX, and so on, so that scripts can name them. */
+        long validities;
     }
 
     private final Map<String, User> users = new HashMap<>();
@@ -184,7 +187,7 @@ public final class FakeImapStore implements ImapStoreListener {
         if (u.boxes.isEmpty()) {
             for (String[] b : new String[][] {{"INBOX", null}, {"Drafts", "\\Drafts"}, {"Sent", "\\Sent"},
                     {"Trash", "\\Trash"}, {"Junk", "\\Junk"}, {"Archive", "\\Archive"}}) {
-                u.boxes.put(b[0], new Box(b[0], b[1]));
+                u.boxes.put(b[0], new Box(u, b[0], b[1]));
                 u.subscriptions.add(b[0]);
             }
         }
@@ -215,10 +218,10 @@ public final class FakeImapStore implements ImapStoreListener {
         }
         int slash = name.indexOf('/');
         while (slash > 0) {
-            u.boxes.putIfAbsent(name.substring(0, slash), new Box(name.substring(0, slash), null));
+            u.boxes.putIfAbsent(name.substring(0, slash), new Box(u, name.substring(0, slash), null));
             slash = name.indexOf('/', slash + 1);
         }
-        u.boxes.put(name, new Box(name, specialUse));
+        u.boxes.put(name, new Box(u, name, specialUse));
     }
 
     @Override
@@ -241,7 +244,7 @@ public final class FakeImapStore implements ImapStoreListener {
             throw new MailboxException(MailboxException.Code.ALREADYEXISTS, "Target mailbox exists");
         }
         if (from.equals("INBOX")) {
-            Box moved = new Box(to, null);
+            Box moved = new Box(u, to, null);
             for (Message m : b.messages.values()) {
                 long uid = moved.uidNext++;
                 moved.messages.put(uid, new Message(uid, ++moved.modseq, m.flags, m.keywords, m.internalDate, m.content));
