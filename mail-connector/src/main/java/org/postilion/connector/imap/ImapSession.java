@@ -234,11 +234,14 @@ public final class ImapSession {
         if (ctx.channel().isWritable() || !ctx.channel().isActive()) {
             return CompletableFuture.completedFuture(null);
         }
-        ctx.flush();
         if (writable == null) {
             writable = new CompletableFuture<>();
         }
-        return writable;
+        CompletableFuture<Void> w = writable;
+        // the flush may drain the buffer at once and announce writability before it returns
+        ctx.flush();
+        writabilityChanged();
+        return w;
     }
 
     void writabilityChanged() {
