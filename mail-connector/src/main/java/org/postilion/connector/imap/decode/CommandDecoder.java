@@ -72,7 +72,6 @@ public final class CommandDecoder {
     private Literal literal;
     private long skipRemaining;
     private Rejected doomed;
-    private final byte[] chunk = new byte[8192];
 
     public CommandDecoder(ImapSettings settings) {
         this.settings = settings;
@@ -125,11 +124,7 @@ public final class CommandDecoder {
     }
 
     private boolean readLiteral(ByteBuf in) {
-        while (!literal.isComplete() && in.isReadable()) {
-            int n = (int) Math.min(Math.min(chunk.length, in.readableBytes()), literal.missing());
-            in.readBytes(chunk, 0, n);
-            literal.append(chunk, 0, n);
-        }
+        literal.append(in);
         if (!literal.isComplete()) {
             return false;
         }

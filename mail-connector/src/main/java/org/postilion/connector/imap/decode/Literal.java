@@ -1,5 +1,6 @@
 package org.postilion.connector.imap.decode;
 
+import io.netty.buffer.ByteBuf;
 import org.postilion.connector.spi.MessageContent;
 
 import java.io.ByteArrayInputStream;
@@ -60,15 +61,15 @@ public final class Literal implements MessageContent, AutoCloseable {
         return l;
     }
 
-    /** Appends octets that arrived; returns how many of {@code length} it took (never more than it misses). */
-    int append(byte[] src, int offset, int length) {
-        int n = (int) Math.min(length, missing());
+    /** Takes what it misses of the readable octets of {@code in}; returns how many it took. */
+    int append(ByteBuf in) {
+        int n = (int) Math.min(in.readableBytes(), missing());
         if (bytes != null) {
-            System.arraycopy(src, offset, bytes, filled, n);
+            in.readBytes(bytes, filled, n);
             filled += n;
         } else {
             try {
-                out.write(src, offset, n);
+                in.readBytes(out, n);
                 written += n;
                 if (written == size) {
                     out.close();
