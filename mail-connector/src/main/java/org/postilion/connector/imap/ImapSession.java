@@ -408,7 +408,7 @@ public final class ImapSession {
         caps.add(settings.literalPlus() ? "LITERAL+" : "LITERAL-");
         caps.addAll(List.of("ID", "ENABLE", "IDLE", "NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "CHILDREN",
                 "LIST-EXTENDED", "LIST-STATUS", "SPECIAL-USE", "CREATE-SPECIAL-USE", "CONDSTORE", "QRESYNC",
-                "QUOTA", "QUOTA=RES-STORAGE", "MULTIAPPEND", "APPENDLIMIT=" + settings.appendLimit(),
+                "QUOTA", "QUOTA=RES-STORAGE", "BINARY", "MULTIAPPEND", "APPENDLIMIT=" + settings.appendLimit(),
                 "UTF8=ACCEPT", "STATUS=SIZE"));
         if (!compressed) {
             caps.add("COMPRESS=DEFLATE");

@@ -45,7 +45,8 @@ import java.util.logging.Logger;
  * longer has is left out and the answer is {@code NO [EXPUNGEISSUED]}.
  *
  * <p>LIMITS: header blocks filtered by HEADER.FIELDS are read up to {@value #HEADER_LIMIT} octets; BINARY
- * decodes parts of up to {@value #BINARY_LIMIT} octets in memory (larger: {@code NO [LIMIT]}).
+ * decodes parts of up to {@value #BINARY_LIMIT} octets in memory (larger: {@code NO [LIMIT]}); a part of an
+ * encoding it cannot undo is {@code NO [UNKNOWN-CTE]}, both checked before the message's response begins.
  */
 final class FetchCommand implements ImapCommand {
 
@@ -114,9 +115,14 @@ final class FetchCommand implements ImapCommand {
                 }
             });
         }
-        return first.thenCompose(x -> run.batch(0)).thenApply(x -> run.expungeIssued
-                ? Tagged.no("EXPUNGEISSUED", "Some messages were expunged meanwhile")
-                : Tagged.ok(name() + " completed"));
+        return first.thenCompose(x -> run.batch(0)).thenApply(x -> {
+            if (run.refusal != null) {
+                return Tagged.no(run.refusal, run.refusal.equals("LIMIT") ? "Part too large to decode"
+                        : "Unknown Content-Transfer-Encoding");
+            }
+            return run.expungeIssued ? Tagged.no("EXPUNGEISSUED", "Some messages were expunged meanwhile")
+                    : Tagged.ok(name() + " completed");
+        });
     }
 
     /** The sequence numbers of a set ({@code $} is the saved result, UIDs); a bad number is BAD. */
@@ -143,6 +149,7 @@ final class FetchCommand implements ImapCommand {
         private final String user;
         private final Set<Long> seenAdded = new HashSet<>();
         private boolean expungeIssued;
+        private String refusal;
 
         Run(ImapSession session, SelectedMailbox mailbox, List<FetchItem> items, int[] seqs) {
             this.session = session;
@@ -222,6 +229,12 @@ final class FetchCommand implements ImapCommand {
                 expungeIssued = true;
                 return CompletableFuture.completedFuture(null);
             }
+            String refusal = binaryRefusal(d);
+            if (refusal != null) {
+                // checked before a byte of the response: the message is left out and the command answers NO
+                this.refusal = refusal;
+                return CompletableFuture.completedFuture(null);
+            }
             List<Object> pieces = new ArrayList<>();
             StringBuilder sb = new StringBuilder(128).append("* ").append(seq).append(" FETCH (");
             boolean first = true;
@@ -287,6 +300,24 @@ final class FetchCommand implements ImapCommand {
             return CompletableFuture.completedFuture(null);
         }
 
+        /** Why a BINARY item of this message cannot be answered (RFC 3516 section 4.2), or null. */
+        private String binaryRefusal(MessageDescription d) {
+            for (FetchItem item : items) {
+                if (item instanceof FetchItem.Section s && s.binary() && !s.part().isEmpty()) {
+                    MimePart part = part(d, s.part());
+                    if (part != null && !TransferDecoding.isKnown(part.transferEncoding())) {
+                        return "UNKNOWN-CTE";
+                    }
+                    if (part != null && part.bodyEnd() - part.bodyStart() > BINARY_LIMIT) {
+                        return "LIMIT";
+                    }
+                } else if (item instanceof FetchItem.Section s && s.binary() && d.size() > BINARY_LIMIT) {
+                    return "LIMIT";
+                }
+            }
+            return null;
+        }
+
         /** The literal of one section. */
         private CompletionStage<Void> section(FetchItem.Section s, long uid, MessageDescription d) {
             long[] range = range(s, d);
@@ -297,16 +328,8 @@ final class FetchCommand implements ImapCommand {
             long start = range[0];
             long end = range[1];
             if (s.binary()) {
-                MimePart part = part(d, s.part());
-                String cte = part == null ? "7bit" : part.transferEncoding();
-                if (!TransferDecoding.isKnown(cte)) {
-                    session.write(s.size() ? "0" : "NIL");
-                    return CompletableFuture.completedFuture(null);
-                }
-                if (end - start > BINARY_LIMIT) {
-                    session.write(s.size() ? "0" : "NIL");
-                    return CompletableFuture.completedFuture(null);
-                }
+                MimePart part = s.part().isEmpty() ? null : part(d, s.part());
+                String cte = part == null ? "binary" : part.transferEncoding();
                 return readFully(uid, start, (int) (end - start)).thenAccept(raw -> {
                     byte[] decoded = TransferDecoding.decode(cte, raw);
                     if (s.size()) {
