@@ -102,7 +102,7 @@ public final class ImapChannelHandler extends ChannelInboundHandlerAdapter {
         ImapSettings effective = settings.tlsMode() == ImapSettings.TlsMode.STARTTLS && tls == null
                 ? settings.toBuilder().tlsMode(ImapSettings.TlsMode.NONE).build() : settings;
         session = new ImapSession(effective, backend, throttle, signals, ctx, client,
-                settings.tlsMode() == ImapSettings.TlsMode.IMPLICIT);
+                settings.tlsMode() == ImapSettings.TlsMode.IMPLICIT, commands.capabilities());
         if (!backend.isAvailable()) {
             LOG.warning(() -> "IMAP connect from " + client + " refused: the mail service is not ready");
             closeWith(ctx, "* BYE [UNAVAILABLE] Service not available, try again later\r\n");

@@ -43,6 +43,7 @@ public final class ImapSession {
     private final ChannelHandlerContext ctx;
     private final String clientAddress;
     private final boolean loopback;
+    private final List<String> commandCapabilities;
 
     private ImapState state = ImapState.NOT_AUTHENTICATED;
     private String user;
@@ -62,8 +63,11 @@ public final class ImapSession {
     private Runnable idleWake;
     private Runnable inputWanted;
 
+    /** @param commandCapabilities what the registered commands add (SEARCH's ESEARCH, ...) */
     ImapSession(ImapSettings settings, ImapBackend backend, AuthThrottle throttle, ImapSignalHub signals,
-                ChannelHandlerContext ctx, String clientAddress, boolean implicitTls) {
+                ChannelHandlerContext ctx, String clientAddress, boolean implicitTls,
+                List<String> commandCapabilities) {
+        this.commandCapabilities = List.copyOf(commandCapabilities);
         this.settings = settings;
         this.backend = backend;
         this.throttle = throttle;
@@ -406,7 +410,9 @@ public final class ImapSession {
             caps.add("SASL-IR");
         }
         caps.add(settings.literalPlus() ? "LITERAL+" : "LITERAL-");
-        caps.addAll(List.of("ID", "ENABLE", "IDLE", "NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "CHILDREN",
+        caps.addAll(List.of("ID", "ENABLE", "IDLE", "NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE"));
+        caps.addAll(commandCapabilities);
+        caps.addAll(List.of("CHILDREN",
                 "LIST-EXTENDED", "LIST-STATUS", "SPECIAL-USE", "CREATE-SPECIAL-USE", "CONDSTORE", "QRESYNC",
                 "QUOTA", "QUOTA=RES-STORAGE", "BINARY", "MULTIAPPEND", "APPENDLIMIT=" + settings.appendLimit(),
                 "UTF8=ACCEPT", "STATUS=SIZE"));

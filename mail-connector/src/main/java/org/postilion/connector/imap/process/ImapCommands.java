@@ -50,6 +50,24 @@ public final class ImapCommands {
                 new CompressCommand()));
     }
 
+    /**
+     * The capabilities that come with optional commands, when they are registered: ESEARCH and SEARCHRES
+     * with SEARCH (RFC 4731, RFC 5182), SORT, THREAD with its algorithms (RFC 5256).
+     */
+    public List<String> capabilities() {
+        List<String> caps = new java.util.ArrayList<>();
+        if (commands.containsKey("SEARCH")) {
+            caps.addAll(List.of("ESEARCH", "SEARCHRES"));
+        }
+        if (commands.containsKey("SORT")) {
+            caps.add("SORT");
+        }
+        if (commands.containsKey("THREAD")) {
+            caps.addAll(List.of("THREAD=REFERENCES", "THREAD=ORDEREDSUBJECT"));
+        }
+        return caps;
+    }
+
     public ImapCommand get(String name) {
         return commands.get(name);
     }
