@@ -156,43 +156,46 @@ public final class SelectedMailbox {
             }
             return new int[0];
         }
-        if (byUid) {
-            long star = lastUid();
-            List<Integer> seqs = new ArrayList<>();
-            if (set.ranges().size() == 1) {
-                SequenceSet.Range r = set.ranges().get(0);
+        // each range as an interval of indexes, then sorted and merged: linear in the ranges and the result,
+        // however the client repeats or interleaves them (1:*,1:*,... or 1,3,5,...)
+        List<int[]> intervals = new ArrayList<>(set.ranges().size());
+        for (SequenceSet.Range r : set.ranges()) {
+            if (byUid) {
+                long star = lastUid();
                 int from = lowerBound(r.low(star));
-                for (int i = from; i < size && uids[i] <= r.high(star); i++) {
-                    seqs.add(i + 1);
+                int to = lowerBound(r.high(star) + 1) - 1;
+                if (from <= to) {
+                    intervals.add(new int[] {from, to});
                 }
             } else {
-                for (int i = 0; i < size; i++) {
-                    if (set.contains(uids[i], star)) {
-                        seqs.add(i + 1);
-                    }
+                long lo = r.low(size);
+                long hi = r.high(size);
+                if (hi > size || lo < 1) {
+                    throw new IllegalArgumentException("Invalid message sequence number: " + (hi > size ? hi : lo));
                 }
-            }
-            return seqs.stream().mapToInt(Integer::intValue).toArray();
-        }
-        boolean[] in = new boolean[size + 1];
-        int n = 0;
-        for (SequenceSet.Range r : set.ranges()) {
-            long lo = r.low(size);
-            long hi = r.high(size);
-            if (hi > size || lo < 1) {
-                throw new IllegalArgumentException("Invalid message sequence number: " + (hi > size ? hi : lo));
-            }
-            for (long s = lo; s <= hi; s++) {
-                if (!in[(int) s]) {
-                    in[(int) s] = true;
-                    n++;
-                }
+                intervals.add(new int[] {(int) lo - 1, (int) hi - 1});
             }
         }
-        int[] seqs = new int[n];
-        for (int s = 1, k = 0; s <= size; s++) {
-            if (in[s]) {
-                seqs[k++] = s;
+        intervals.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<int[]> merged = new ArrayList<>();
+        int total = 0;
+        for (int[] i : intervals) {
+            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && i[0] <= last[1] + 1) {
+                if (i[1] > last[1]) {
+                    total += i[1] - last[1];
+                    last[1] = i[1];
+                }
+            } else {
+                merged.add(new int[] {i[0], i[1]});
+                total += i[1] - i[0] + 1;
+            }
+        }
+        int[] seqs = new int[total];
+        int k = 0;
+        for (int[] i : merged) {
+            for (int x = i[0]; x <= i[1]; x++) {
+                seqs[k++] = x + 1;
             }
         }
         return seqs;

@@ -51,6 +51,26 @@ class SelectedMailboxTest {
     }
 
     @Test
+    void resolvesHostileSetsOfManyRepeatedRangesQuickly() {
+        List<MessageState> many = new ArrayList<>();
+        for (int i = 1; i <= 100_000; i++) {
+            many.add(m(i, i, 0));
+        }
+        SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(1, "INBOX", 1, 100_001, 100_000, List.of(), many),
+                false);
+        String repeated = String.join(",", java.util.Collections.nCopies(SequenceSet.MAX_RANGES, "1:*"));
+        long start = System.nanoTime();
+        assertEquals(100_000, v.resolve(SequenceSet.parse(repeated), false).length);
+        assertEquals(100_000, v.resolve(SequenceSet.parse(repeated), true).length);
+        StringBuilder odd = new StringBuilder("1");
+        for (int i = 3; i < 200_000 && odd.length() < 600_000; i += 2) {
+            odd.append(',').append(i);
+        }
+        assertEquals(50_000, v.resolve(SequenceSet.parse(odd.toString()), true).length);
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "linear, not quadratic");
+    }
+
+    @Test
     void holdsExpungesBackUntilTheyAreAllowedThenRemovesThemHighestFirst() {
         SelectedMailbox v = view();
         SelectedMailbox.Update during = v.apply(changes(6, List.of(), 20, 40), false, false);
