@@ -24,13 +24,16 @@ import java.util.List;
  * <p>STANDARDS: RFC 9051 section 4.3 and 9 (literal, literal8), RFC 3501 section 4.3, RFC 7888.
  *
  * <p>LIMITS (from {@link ImapSettings}): line length 64 KiB, literal 64 KiB (non-APPEND) and 1 MiB together,
- * APPEND message 64 MiB, spool threshold 1 MiB, nesting 16, arguments 10000; LITERAL- allows at most
- * {@value #LITERAL_MINUS_LIMIT} octets in a non-synchronizing literal.
+ * APPEND message 64 MiB and one APPEND command {@value #APPEND_TOTAL_FACTOR} times that, spool threshold
+ * 1 MiB, nesting 16, arguments 10000; LITERAL- allows at most {@value #LITERAL_MINUS_LIMIT} octets in a
+ * non-synchronizing literal.
  */
 public final class CommandDecoder {
 
     /** The largest non-synchronizing literal under LITERAL- (RFC 7888 section 3). */
     public static final int LITERAL_MINUS_LIMIT = 4096;
+    /** All messages of one (MULTI)APPEND together: this many times the APPENDLIMIT. */
+    public static final int APPEND_TOTAL_FACTOR = 8;
     private static final int MAX_DIGITS = 19;
 
     /** What the decoder found. */
@@ -192,7 +195,8 @@ public final class CommandDecoder {
                     + LITERAL_MINUS_LIMIT + " octets", append);
         }
         if (marker.size() < 0 || marker.size() > limit
-                || (!append && literalTotal + marker.size() > settings.commandLiteralsLimit())) {
+                || (!append && literalTotal + marker.size() > settings.commandLiteralsLimit())
+                || (append && literalTotal + marker.size() > APPEND_TOTAL_FACTOR * settings.appendLimit())) {
             String text = append ? "[TOOBIG] Message larger than the APPENDLIMIT of " + settings.appendLimit() + " octets"
                     : "[TOOBIG] Literal too big";
             if (marker.synchronizing()) {

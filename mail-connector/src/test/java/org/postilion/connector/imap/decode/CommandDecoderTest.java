@@ -196,6 +196,34 @@ class CommandDecoderTest {
     }
 
     @Test
+    void limitsAllMessagesOfOneMultiappendTogether() {
+        CommandDecoder d = new CommandDecoder(SETTINGS.toBuilder().appendLimit(1024).build());
+        StringBuilder wire = new StringBuilder("a APPEND INBOX");
+        for (int i = 0; i < CommandDecoder.APPEND_TOTAL_FACTOR; i++) {
+            wire.append(" {1000+}\r\n").append("m".repeat(1000));
+        }
+        wire.append(" {1000}\r\n");
+        CommandDecoder.Rejected r = assertInstanceOf(CommandDecoder.Rejected.class, decode(d, wire.toString()).get(0));
+        assertTrue(r.no());
+        assertTrue(r.text().startsWith("[TOOBIG]"), r.text());
+    }
+
+    @Test
+    void readsTheRfc9051AppendExample() {
+        String message = "Date: Mon, 7 Feb 1994 21:52:25 -0800 (PST)\r\nFrom: Fred Foobar <foobar@Blurdybloop.example>\r\n"
+                + "Subject: afternoon meeting\r\nTo: mooch@owatagu.siam.edu.example\r\n"
+                + "Message-Id: <B27397-0100000@Blurdybloop.example>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\r\nHello Joe, do you think we can meet at 3:30 tomorrow?\r\n";
+        CommandDecoder d = new CommandDecoder(SETTINGS);
+        List<CommandDecoder.Event> events = decode(d, "A003 APPEND saved-messages (\\Seen) {" + message.length() + "}\r\n");
+        assertInstanceOf(CommandDecoder.Continue.class, events.get(0));
+        ImapRequest r = command(decode(d, message + "\r\n").get(0));
+        assertEquals("saved-messages", text(r.args().get(0)));
+        assertEquals(new ImapArg.ListArg(List.of(new ImapArg.Atom("\\Seen"))), r.args().get(1));
+        assertEquals(message, text(r.args().get(2)));
+    }
+
+    @Test
     void skipsAnOversizedNonSynchronizingLiteralAndThenRefusesTheCommand() {
         CommandDecoder d = new CommandDecoder(SETTINGS.toBuilder().literalLimit(1024).commandLiteralsLimit(1024).build());
         String wire = "a LOGIN {2000+}\r\n" + "x".repeat(2000) + " pw\r\nb NOOP\r\n";
