@@ -208,6 +208,41 @@ class ImapServerTest {
     }
 
     @Test
+    void refusesLoginsFromAnAddressThatFailedTooOftenEvenWithTheRightPassword() throws IOException {
+        store = new FakeImapStore();
+        backend = new FakeImapBackend(store);
+        AuthThrottle throttle = new AuthThrottle(2, 100, Duration.ofMinutes(15), java.time.Clock.systemUTC());
+        server = ImapTestServer.start(loops, ImapSettings.defaults("imap.test").toBuilder()
+                .authFailureDelay(Duration.ZERO).build(), backend, store, throttle);
+        try (ImapTestClient c = new ImapTestClient(server.address())) {
+            c.greeting();
+            assertEquals("t1 NO [AUTHENTICATIONFAILED] Authentication failed", c.login(USER, "wrong").tagged());
+            assertEquals("t2 NO [AUTHENTICATIONFAILED] Authentication failed", c.login(USER, "wrong").tagged());
+        }
+        try (ImapTestClient c = new ImapTestClient(server.address())) {
+            c.greeting();
+            assertEquals("t1 NO [UNAVAILABLE] Too many failed logins, try again later", c.login(USER, PASSWORD).tagged());
+            assertEquals("t2 NO [UNAVAILABLE] Too many failed logins, try again later",
+                    c.command("AUTHENTICATE PLAIN AGJvYkBleGFtcGxlLmNvbQBib2IncyBwYXNzd29yZA==").tagged());
+        }
+    }
+
+    @Test
+    void limitsConnectionsPerClient() throws IOException {
+        store = new FakeImapStore();
+        backend = new FakeImapBackend(store);
+        server = ImapTestServer.start(loops, ImapSettings.defaults("imap.test").toBuilder().maxConnectionsPerClient(2)
+                .build(), backend, store, AuthThrottle.defaults());
+        try (ImapTestClient a = new ImapTestClient(server.address());
+             ImapTestClient b = new ImapTestClient(server.address());
+             ImapTestClient c = new ImapTestClient(server.address())) {
+            assertTrue(a.greeting().startsWith("* OK "));
+            assertTrue(b.greeting().startsWith("* OK "));
+            assertEquals("* BYE [UNAVAILABLE] Too many connections", c.greeting());
+        }
+    }
+
+    @Test
     void answersPipelinedCommandsInOrder() throws IOException {
         try (ImapTestClient c = start()) {
             c.send(("p1 LOGIN " + USER + " \"" + PASSWORD + "\"\r\np2 SELECT INBOX\r\np3 NOOP\r\np4 STATUS Sent (MESSAGES)\r\n")
