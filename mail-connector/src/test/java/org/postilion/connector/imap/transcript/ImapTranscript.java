@@ -53,6 +53,11 @@ import java.util.zip.InflaterInputStream;
  * </pre>
  * In {@code C:} and {@code RAW:} lines, {@code {{x*3000}}} stands for 3000 times {@code x}. Everything sent
  * between two reads goes out in one write, so consecutive {@code C:} lines are pipelined.
+ *
+ * <p>Portability: a script runs against WildFly too unless it has SETTINGS other than {@code tls} or a comment
+ * line starting {@code # FAKE-ONLY:} (it depends on what only the fake store gives: its MODSEQ numbering,
+ * its rendering of ENVELOPE, messages delivered without a {@code Received:} line). Against WildFly, DELIVER
+ * goes through SMTP.
  */
 public final class ImapTranscript {
 
@@ -107,7 +112,10 @@ public final class ImapTranscript {
     private final Map<String, String> settings;
     private final List<Step> steps;
 
-    private ImapTranscript(String name, Map<String, String> settings, List<Step> steps) {
+    private final boolean fakeOnly;
+
+    private ImapTranscript(String name, Map<String, String> settings, List<Step> steps, boolean fakeOnly) {
+        this.fakeOnly = fakeOnly;
         this.name = name;
         this.settings = settings;
         this.steps = steps;
@@ -199,11 +207,17 @@ public final class ImapTranscript {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException(name + ": no steps");
         }
-        return new ImapTranscript(name, settings, steps);
+        boolean fakeOnly = lines.stream().anyMatch(l -> l.startsWith("# FAKE-ONLY:"));
+        return new ImapTranscript(name, settings, steps, fakeOnly);
     }
 
     public String name() {
         return name;
+    }
+
+    /** Whether the script can run against the real server (see the class comment). */
+    public boolean portable() {
+        return !fakeOnly && settings.keySet().stream().allMatch(k -> k.equals("tls"));
     }
 
     /**
