@@ -148,6 +148,7 @@ final class FetchCommand implements ImapCommand {
         private final boolean setsSeen;
         private final String user;
         private final Set<Long> seenAdded = new HashSet<>();
+        private final StringBuilder text = new StringBuilder();
         private boolean expungeIssued;
         private String refusal;
 
@@ -212,28 +213,41 @@ final class FetchCommand implements ImapCommand {
         private CompletionStage<Void> write(int from, int to, Map<Long, MessageDescription> d, int i) {
             while (i < to) {
                 CompletionStage<Void> s = message(seqs[i], d);
-                CompletableFuture<Void> f = s.toCompletableFuture();
                 i++;
+                if (s == null) {
+                    continue;
+                }
+                CompletableFuture<Void> f = s.toCompletableFuture();
                 if (!f.isDone() || f.isCompletedExceptionally()) {
                     int next = i;
                     return s.thenCompose(x -> write(from, to, d, next));
                 }
             }
+            flushText();
             return CompletableFuture.completedFuture(null);
         }
 
+        /** Writes the text responses gathered so far as one buffer. */
+        private void flushText() {
+            if (!text.isEmpty()) {
+                session.write(text.toString());
+                text.setLength(0);
+            }
+        }
+
+        /** Writes one message's response; null when it is done already (no content to read). */
         private CompletionStage<Void> message(int seq, Map<Long, MessageDescription> descriptions) {
             MessageState state = mailbox.state(seq);
             MessageDescription d = descriptions.get(state.uid());
             if (describe && d == null) {
                 expungeIssued = true;
-                return CompletableFuture.completedFuture(null);
+                return null;
             }
-            String refusal = binaryRefusal(d);
+            String refusal = d == null ? null : binaryRefusal(d);
             if (refusal != null) {
                 // checked before a byte of the response: the message is left out and the command answers NO
                 this.refusal = refusal;
-                return CompletableFuture.completedFuture(null);
+                return null;
             }
             List<Object> pieces = new ArrayList<>();
             StringBuilder sb = new StringBuilder(128).append("* ").append(seq).append(" FETCH (");
@@ -275,6 +289,12 @@ final class FetchCommand implements ImapCommand {
                 sb.append(" FLAGS ").append(ImapSession.flagList(state.systemFlags(), state.keywords()));
             }
             sb.append(")\r\n");
+            if (pieces.isEmpty()) {
+                // the common case (FLAGS, UID, ENVELOPE ...): gathered and written per batch, no stage at all
+                text.append(sb);
+                return null;
+            }
+            flushText();
             pieces.add(sb.toString());
             return writePieces(pieces, 0, state.uid(), d);
         }
