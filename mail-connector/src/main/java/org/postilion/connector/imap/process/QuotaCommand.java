@@ -40,8 +40,9 @@ final class QuotaCommand implements ImapCommand {
             return java.util.concurrent.CompletableFuture.completedFuture(
                     Tagged.no("NONEXISTENT", "No such quota root"));
         }
-        CompletionStage<Void> exists = root
-                ? session.store(s -> s.status(user, arg)).thenApply(x -> null) : session.store(s -> null);
+        // GETQUOTAROOT of a mailbox that does not exist is NO [NONEXISTENT] (RFC 9208 section 4.3)
+        CompletionStage<Void> exists = root ? session.store(s -> s.status(user, arg)).thenApply(x -> null)
+                : java.util.concurrent.CompletableFuture.completedFuture(null);
         return exists.thenCompose(x -> session.store(s -> s.quota(user))).thenApply(q -> {
             if (root) {
                 session.untagged("QUOTAROOT " + session.mailboxName(arg) + " \"\"");

@@ -90,6 +90,13 @@ final class SelectCommand implements ImapCommand {
             session.untagged(mailbox.count() + " EXISTS");
             if (!session.rev2()) {
                 session.untagged("0 RECENT");
+                // RFC 3501 section 6.3.1 (erratum 3032): the first unseen message, if there is one
+                for (int seq = 1; seq <= mailbox.count(); seq++) {
+                    if (!mailbox.state(seq).has(org.postilion.connector.spi.imap.SystemFlags.SEEN)) {
+                        session.untagged("OK [UNSEEN " + seq + "] First unseen");
+                        break;
+                    }
+                }
             }
             session.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
             session.untagged("OK [UIDNEXT " + mailbox.uidNext() + "] Predicted next UID");
