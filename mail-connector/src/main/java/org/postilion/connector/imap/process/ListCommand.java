@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * LIST (RFC 9051 section 6.3.9) with LIST-EXTENDED (RFC 5258): selection options SUBSCRIBED, REMOTE,
- * RECURSIVEMATCH and SPECIAL-USE (RFC 6154), return options SUBSCRIBED, CHILDREN, SPECIAL-USE and STATUS
+ * RECURSIVEMATCH (with CHILDINFO) and SPECIAL-USE (RFC 6154), return options SUBSCRIBED, CHILDREN, SPECIAL-USE and STATUS
  * (LIST-STATUS, RFC 5819), several patterns; and LSUB (RFC 3501 section 6.3.9). {@code *} matches any
  * characters, {@code %} any but the separator {@code /}. Attributes: {@code \HasChildren}/{@code \HasNoChildren}
  * always (CHILDREN), special-use attributes always (as Dovecot does), {@code \NonExistent} (with
@@ -47,10 +47,11 @@ final class ListCommand implements ImapCommand {
 
     /** What one LIST asks for. */
     private record Options(boolean subscribedOnly, boolean specialUseOnly, boolean returnSubscribed,
-                           List<String> statusItems) {
+                           boolean recursiveMatch, List<String> statusItems) {
     }
 
-    private record Node(String name, MailboxEntry entry, boolean hasChildren) {
+    /** @param childInfo the name is listed only because a child is subscribed (RECURSIVEMATCH, LSUB's %) */
+    private record Node(String name, MailboxEntry entry, boolean hasChildren, boolean childInfo) {
     }
 
     @Override
@@ -60,6 +61,7 @@ final class ListCommand implements ImapCommand {
         boolean subscribedOnly = lsub;
         boolean specialUseOnly = false;
         boolean returnSubscribed = false;
+        boolean recursiveMatch = false;
         List<String> statusItems = null;
         if (!lsub && !args.isEmpty() && Args.isList(args.get(0))) {
             for (ImapArg opt : Args.list(args.get(0), "selection options")) {
@@ -69,11 +71,16 @@ final class ListCommand implements ImapCommand {
                         returnSubscribed = true;
                     }
                     case "SPECIAL-USE" -> specialUseOnly = true;
-                    case "REMOTE", "RECURSIVEMATCH" -> {
-                        // no remote mailboxes; RECURSIVEMATCH only refines SUBSCRIBED (CHILDINFO, not reported)
+                    case "RECURSIVEMATCH" -> recursiveMatch = true;
+                    case "REMOTE" -> {
+                        // there are no remote mailboxes
                     }
                     default -> throw new Args.BadArguments("Unknown LIST selection option");
                 }
+            }
+            if (recursiveMatch && !subscribedOnly) {
+                // RFC 5258 section 3.1: RECURSIVEMATCH alone is an error
+                throw new Args.BadArguments("RECURSIVEMATCH needs another selection option");
             }
             i++;
         }
@@ -117,7 +124,8 @@ final class ListCommand implements ImapCommand {
         } else if (i != args.size()) {
             throw new Args.BadArguments("Unexpected arguments");
         }
-        Options options = new Options(subscribedOnly, specialUseOnly, returnSubscribed, statusItems);
+        Options options = new Options(subscribedOnly, specialUseOnly, returnSubscribed, recursiveMatch || lsub,
+                statusItems);
         if (patterns.size() == 1 && patterns.get(0).isEmpty() && !lsub) {
             session.untagged("LIST (\\Noselect) \"/\" \"\"");
             return CompletableFuture.completedFuture(Tagged.ok("LIST completed"));
@@ -181,7 +189,13 @@ final class ListCommand implements ImapCommand {
             if (regexes.stream().noneMatch(r -> r.matcher(name).matches())) {
                 continue;
             }
-            if (options.subscribedOnly() && (entry == null || !entry.subscribed())) {
+            String prefix = name + "/";
+            boolean subscribed = entry != null && entry.subscribed();
+            // RECURSIVEMATCH (RFC 5258 section 3.5) and LSUB with % (RFC 3501 section 6.3.9): a subscribed
+            // descendant that the patterns do not show is reported through its ancestor
+            boolean childInfo = options.subscribedOnly() && options.recursiveMatch()
+                    && hiddenSubscribedBelow(regexes, all, prefix);
+            if (options.subscribedOnly() && !subscribed && !childInfo) {
                 continue;
             }
             if (options.specialUseOnly() && (entry == null || entry.specialUse() == null)) {
@@ -190,10 +204,9 @@ final class ListCommand implements ImapCommand {
             if (!options.subscribedOnly() && entry != null && !entry.exists()) {
                 continue;
             }
-            String prefix = name + "/";
             boolean children = all.keySet().stream().anyMatch(n -> n.startsWith(prefix)
                     && (all.get(n) == null || all.get(n).exists()));
-            nodes.add(new Node(name, entry, children));
+            nodes.add(new Node(name, entry, children, childInfo));
         }
         return nodes;
     }
@@ -201,7 +214,9 @@ final class ListCommand implements ImapCommand {
     private String line(ImapSession session, Node n, Options options) {
         List<String> attrs = new ArrayList<>();
         MailboxEntry e = n.entry();
-        if (e == null || !e.exists()) {
+        if (lsub && n.childInfo() && (e == null || !e.subscribed())) {
+            attrs.add("\\Noselect");
+        } else if (e == null || !e.exists()) {
             attrs.add(lsub ? "\\Noselect" : "\\NonExistent");
             if (!lsub && !session.rev2()) {
                 attrs.add("\\Noselect");
@@ -216,7 +231,14 @@ final class ListCommand implements ImapCommand {
         if (!lsub && options.returnSubscribed() && e != null && e.subscribed()) {
             attrs.add("\\Subscribed");
         }
-        return name() + " (" + String.join(" ", attrs) + ") \"/\" " + session.mailboxName(n.name());
+        String line = name() + " (" + String.join(" ", attrs) + ") \"/\" " + session.mailboxName(n.name());
+        return !lsub && n.childInfo() ? line + " (\"CHILDINFO\" (\"SUBSCRIBED\"))" : line;
+    }
+
+    /** Whether a subscribed mailbox below {@code prefix} is one the patterns do not match. */
+    private static boolean hiddenSubscribedBelow(List<Pattern> regexes, Map<String, MailboxEntry> all, String prefix) {
+        return all.entrySet().stream().anyMatch(x -> x.getKey().startsWith(prefix) && x.getValue() != null
+                && x.getValue().subscribed() && regexes.stream().noneMatch(r -> r.matcher(x.getKey()).matches()));
     }
 
     /** A LIST pattern as a regex: {@code *} any characters, {@code %} any but {@code /}. */
