@@ -1,5 +1,6 @@
 package org.postilion.connector.ra;
 
+import org.postilion.connector.imap.ImapSettings;
 import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.tls.TlsSettings;
 import org.postilion.connector.smtp.SmtpSettings;
@@ -41,6 +42,18 @@ import java.util.function.Function;
  *   <tr><td>postilion.auth.ip-failure-limit</td><td>10 in the window</td></tr>
  *   <tr><td>postilion.auth.user-failure-limit</td><td>100 in the window</td></tr>
  *   <tr><td>postilion.auth.failure-window</td><td>900 (seconds)</td></tr>
+ *   <tr><td>postilion.imap.port</td><td>2143 (production: 143)</td></tr>
+ *   <tr><td>postilion.imaps.port</td><td>2993 (production: 993)</td></tr>
+ *   <tr><td>postilion.imap.line-length-limit</td><td>65536</td></tr>
+ *   <tr><td>postilion.imap.literal-limit</td><td>65536 (a literal of a command other than APPEND)</td></tr>
+ *   <tr><td>postilion.imap.append-limit</td><td>67108864 (APPENDLIMIT)</td></tr>
+ *   <tr><td>postilion.imap.spool-threshold</td><td>1048576 (APPEND literals beyond go to a temporary file)</td></tr>
+ *   <tr><td>postilion.imap.literal-plus</td><td>true: LITERAL+, else LITERAL-</td></tr>
+ *   <tr><td>postilion.imap.login-timeout</td><td>60 (seconds)</td></tr>
+ *   <tr><td>postilion.imap.timeout</td><td>1800 (seconds, after login)</td></tr>
+ *   <tr><td>postilion.imap.poll-interval</td><td>30 (seconds, IDLE without change signals)</td></tr>
+ *   <tr><td>postilion.imap.max-connections</td><td>10000 per listener</td></tr>
+ *   <tr><td>postilion.imap.max-connections-per-client</td><td>100 per listener</td></tr>
  *   <tr><td>postilion.tls.*</td><td>see {@link TlsSettings}: a self-signed certificate under the data directory</td></tr>
  * </table>
  */
@@ -49,6 +62,8 @@ final class ListenerConfig {
     static final int DEFAULT_SMTP_PORT = 2525;
     static final int DEFAULT_SUBMISSION_PORT = 2587;
     static final int DEFAULT_SUBMISSIONS_PORT = 2465;
+    static final int DEFAULT_IMAP_PORT = 2143;
+    static final int DEFAULT_IMAPS_PORT = 2993;
 
     private final MailResourceAdapter ra;
 
@@ -123,6 +138,33 @@ final class ListenerConfig {
                         SmtpSettings.MAX_CONNECTIONS_PER_CLIENT, Integer::valueOf))
                 .authFailureDelay(Duration.ofMillis(number("postilion.auth.failure-delay", null,
                         SmtpSettings.AUTH_FAILURE_DELAY.toMillis(), Long::valueOf)))
+                .build();
+    }
+
+    /** The IMAP limits, applied to a profile (IMAP with STARTTLS, or IMAPS). */
+    ImapSettings imap(ImapSettings.Builder profile) {
+        return profile
+                .hostname(hostname())
+                .plaintextAuthOnLoopback(bool("postilion.auth.plaintext-on-loopback", true))
+                .literalPlus(bool("postilion.imap.literal-plus", true))
+                .lineLengthLimit(number("postilion.imap.line-length-limit", null, ImapSettings.LINE_LENGTH_LIMIT,
+                        Integer::valueOf))
+                .literalLimit(number("postilion.imap.literal-limit", null, ImapSettings.LITERAL_LIMIT, Integer::valueOf))
+                .appendLimit(number("postilion.imap.append-limit", null, ImapSettings.APPEND_LIMIT, Long::valueOf))
+                .spoolThreshold(number("postilion.imap.spool-threshold", null, ImapSettings.SPOOL_THRESHOLD,
+                        Integer::valueOf))
+                .loginTimeout(Duration.ofSeconds(number("postilion.imap.login-timeout", null,
+                        ImapSettings.LOGIN_TIMEOUT.toSeconds(), Long::valueOf)))
+                .idleTimeout(Duration.ofSeconds(number("postilion.imap.timeout", null,
+                        ImapSettings.IDLE_TIMEOUT.toSeconds(), Long::valueOf)))
+                .pollInterval(Duration.ofSeconds(number("postilion.imap.poll-interval", null,
+                        ImapSettings.POLL_INTERVAL.toSeconds(), Long::valueOf)))
+                .maxConnections(number("postilion.imap.max-connections", null, ImapSettings.MAX_CONNECTIONS,
+                        Integer::valueOf))
+                .maxConnectionsPerClient(number("postilion.imap.max-connections-per-client", null,
+                        ImapSettings.MAX_CONNECTIONS_PER_CLIENT, Integer::valueOf))
+                .authFailureDelay(Duration.ofMillis(number("postilion.auth.failure-delay", null,
+                        ImapSettings.AUTH_FAILURE_DELAY.toMillis(), Long::valueOf)))
                 .build();
     }
 

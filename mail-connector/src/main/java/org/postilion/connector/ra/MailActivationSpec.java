@@ -8,12 +8,14 @@ import jakarta.resource.spi.ResourceAdapter;
 import org.postilion.connector.spi.MailIntakeListener;
 import org.postilion.connector.spi.AuthenticationListener;
 import org.postilion.connector.spi.SmtpPolicyListener;
+import org.postilion.connector.spi.imap.ImapStoreListener;
 
 /**
  * The activation of one endpoint: a message-driven bean implementing one of the listener interfaces. It needs
  * no properties; the bean's listener interface says what it answers.
  */
-@Activation(messageListeners = {MailIntakeListener.class, SmtpPolicyListener.class, AuthenticationListener.class})
+@Activation(messageListeners = {MailIntakeListener.class, SmtpPolicyListener.class, AuthenticationListener.class,
+        ImapStoreListener.class})
 public class MailActivationSpec implements ActivationSpec {
 
     private ResourceAdapter resourceAdapter;

@@ -9,6 +9,9 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import org.postilion.connector.imap.ImapChannelInitializer;
+import org.postilion.connector.imap.ImapSettings;
+import org.postilion.connector.imap.ImapSignalHub;
 import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
 import org.postilion.connector.net.Listener;
@@ -18,6 +21,8 @@ import org.postilion.connector.smtp.SmtpSettings;
 import org.postilion.connector.spi.AuthenticationListener;
 import org.postilion.connector.spi.MailIntakeListener;
 import org.postilion.connector.spi.SmtpPolicyListener;
+import org.postilion.connector.spi.imap.ImapStoreListener;
+import org.postilion.connector.spi.imap.MailboxSignals;
 
 import javax.transaction.xa.XAResource;
 import java.net.InetSocketAddress;
@@ -60,12 +65,19 @@ public class MailResourceAdapter implements ResourceAdapter {
             defaultValue = "2465")
     private Integer submissionsPort;
 
+    @ConfigProperty(description = "IMAP (STARTTLS) port; system property postilion.imap.port", defaultValue = "2143")
+    private Integer imapPort;
+
+    @ConfigProperty(description = "IMAP over TLS port; system property postilion.imaps.port", defaultValue = "2993")
+    private Integer imapsPort;
+
     @ConfigProperty(description = "Largest message in octets; system property postilion.smtp.message-size-limit",
             defaultValue = "10240000")
     private Long messageSizeLimit;
 
     private final EndpointRegistry endpoints = new EndpointRegistry(
-            List.of(MailIntakeListener.class, SmtpPolicyListener.class, AuthenticationListener.class));
+            List.of(MailIntakeListener.class, SmtpPolicyListener.class, AuthenticationListener.class,
+                    ImapStoreListener.class));
     private final List<Listener> listeners = new ArrayList<>();
     private EventLoops loops;
 
@@ -74,7 +86,10 @@ public class MailResourceAdapter implements ResourceAdapter {
         ListenerConfig config = new ListenerConfig(this);
         EndpointSmtpBackend smtpBackend = new EndpointSmtpBackend(endpoints,
                 new WorkManagerExecutor(context.getWorkManager()));
+        EndpointImapBackend imapBackend = new EndpointImapBackend(endpoints,
+                new WorkManagerExecutor(context.getWorkManager()));
         AuthThrottle throttle = config.authThrottle();
+        ImapSignalHub signals = new ImapSignalHub();
         loops = new EventLoops(config.ioThreads());
         try {
             TlsContextProvider tls = TlsContextProvider.create(config.tlsSettings());
@@ -86,6 +101,11 @@ public class MailResourceAdapter implements ResourceAdapter {
                     config.smtp(SmtpSettings.submission("-")), smtpBackend, tls, throttle);
             openSmtp(config.address("submissions", submissionsPort, ListenerConfig.DEFAULT_SUBMISSIONS_PORT),
                     config.smtp(SmtpSettings.submissions("-")), smtpBackend, tls, throttle);
+            openImap(config.address("imap", imapPort, ListenerConfig.DEFAULT_IMAP_PORT),
+                    config.imap(ImapSettings.imap("-")), imapBackend, tls, throttle, signals);
+            openImap(config.address("imaps", imapsPort, ListenerConfig.DEFAULT_IMAPS_PORT),
+                    config.imap(ImapSettings.imaps("-")), imapBackend, tls, throttle, signals);
+            MailboxSignals.connect(signals);
         } catch (RuntimeException e) {
             stop();
             throw new ResourceAdapterInternalException("cannot open the mail listeners: " + e, e);
@@ -104,8 +124,17 @@ public class MailResourceAdapter implements ResourceAdapter {
         }
     }
 
+    private void openImap(InetSocketAddress address, ImapSettings settings, EndpointImapBackend backend,
+                          TlsContextProvider tls, AuthThrottle throttle, ImapSignalHub signals) {
+        if (address != null) {
+            listeners.add(Listener.open(settings.listener(), address, loops,
+                    new ImapChannelInitializer(settings, backend, tls::current, throttle, signals)));
+        }
+    }
+
     @Override
     public void stop() {
+        MailboxSignals.disconnect();
         for (Listener l : listeners) {
             try {
                 l.close();
@@ -143,12 +172,14 @@ public class MailResourceAdapter implements ResourceAdapter {
         return o instanceof MailResourceAdapter ra && Objects.equals(bindAddress, ra.bindAddress)
                 && Objects.equals(hostname, ra.hostname) && Objects.equals(smtpPort, ra.smtpPort)
                 && Objects.equals(submissionPort, ra.submissionPort) && Objects.equals(submissionsPort, ra.submissionsPort)
+                && Objects.equals(imapPort, ra.imapPort) && Objects.equals(imapsPort, ra.imapsPort)
                 && Objects.equals(messageSizeLimit, ra.messageSizeLimit);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bindAddress, hostname, smtpPort, submissionPort, submissionsPort, messageSizeLimit);
+        return Objects.hash(bindAddress, hostname, smtpPort, submissionPort, submissionsPort, imapPort, imapsPort,
+                messageSizeLimit);
     }
 
     public String getBindAddress() {
@@ -189,6 +220,22 @@ public class MailResourceAdapter implements ResourceAdapter {
 
     public void setSubmissionsPort(Integer submissionsPort) {
         this.submissionsPort = submissionsPort;
+    }
+
+    public Integer getImapPort() {
+        return imapPort;
+    }
+
+    public void setImapPort(Integer imapPort) {
+        this.imapPort = imapPort;
+    }
+
+    public Integer getImapsPort() {
+        return imapsPort;
+    }
+
+    public void setImapsPort(Integer imapsPort) {
+        this.imapsPort = imapsPort;
     }
 
     public Long getMessageSizeLimit() {

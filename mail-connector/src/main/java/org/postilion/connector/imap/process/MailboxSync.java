@@ -1,0 +1,111 @@
+package org.postilion.connector.imap.process;
+
+import org.postilion.connector.imap.ImapSession;
+import org.postilion.connector.imap.SelectedMailbox;
+import org.postilion.connector.imap.decode.SequenceSet;
+import org.postilion.connector.spi.imap.MessageState;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Tells a client what changed in its selected mailbox (Dovecot's {@code imap-sync.c}): asks the store for
+ * everything above the highest MODSEQ the session has seen and writes EXPUNGE (or VANISHED under QRESYNC),
+ * EXISTS, FLAGS and FETCH responses. Expunges wait for a moment where they are allowed (RFC 9051 section
+ * 7.5.1); the view keeps their sequence numbers until then.
+ */
+public final class MailboxSync {
+
+    private MailboxSync() {
+    }
+
+    /** Asks the store and announces; completes on the event loop, never exceptionally (a failure waits). */
+    public static CompletionStage<Void> sync(ImapSession session, boolean expungeAllowed) {
+        SelectedMailbox mailbox = session.selected();
+        if (mailbox == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String user = session.user();
+        long since = mailbox.highestModseq();
+        return session.store(s -> s.changes(user, mailbox.mailboxId(), since)).handle((changes, e) -> {
+            if (e == null && session.selected() == mailbox) {
+                announce(session, mailbox, mailbox.apply(changes, expungeAllowed, session.condstore()));
+            } else if (e == null) {
+                return null;
+            } else if (expungeAllowed) {
+                announce(session, mailbox, flushPending(mailbox));
+            }
+            return null;
+        });
+    }
+
+    private static SelectedMailbox.Update flushPending(SelectedMailbox mailbox) {
+        List<Long> uids = new ArrayList<>();
+        List<Integer> seqs = new ArrayList<>();
+        mailbox.expungePending(uids, seqs);
+        return new SelectedMailbox.Update(uids, seqs, false, List.of(), false);
+    }
+
+    /** Writes the responses for an update of the view. */
+    public static void announce(ImapSession session, SelectedMailbox mailbox, SelectedMailbox.Update update) {
+        expunged(session, update.expunged(), update.expungedSeqs());
+        if (update.keywordsChanged()) {
+            session.untagged("FLAGS " + flags(mailbox));
+            session.untagged("OK [PERMANENTFLAGS " + permanentFlags(mailbox) + "] Flags permitted");
+        }
+        if (update.existsChanged()) {
+            session.untagged(mailbox.count() + " EXISTS");
+        }
+        for (int seq : update.flagsChanged()) {
+            session.untagged(seq + " FETCH " + flagsItem(session, mailbox.state(seq), true));
+        }
+    }
+
+    /** EXPUNGE responses in the order the view removed them, or one VANISHED under QRESYNC (RFC 7162). */
+    public static void expunged(ImapSession session, List<Long> uids, List<Integer> seqs) {
+        if (uids.isEmpty()) {
+            return;
+        }
+        if (session.qresync()) {
+            List<Long> sorted = new ArrayList<>(uids);
+            Collections.sort(sorted);
+            session.untagged("VANISHED " + SequenceSet.of(sorted.stream().mapToLong(Long::longValue).toArray()));
+        } else {
+            for (int seq : seqs) {
+                session.untagged(seq + " EXPUNGE");
+            }
+        }
+    }
+
+    /** {@code (FLAGS (...) UID n MODSEQ (m))} for an unsolicited FETCH: UID under QRESYNC, MODSEQ under CONDSTORE. */
+    public static String flagsItem(ImapSession session, MessageState state, boolean withUid) {
+        StringBuilder sb = new StringBuilder("(");
+        if (withUid && session.qresync()) {
+            sb.append("UID ").append(state.uid()).append(' ');
+        }
+        sb.append("FLAGS ").append(ImapSession.flagList(state.systemFlags(), state.keywords()));
+        if (session.condstore()) {
+            sb.append(" MODSEQ (").append(state.modseq()).append(')');
+        }
+        return sb.append(')').toString();
+    }
+
+    public static String flags(SelectedMailbox mailbox) {
+        List<String> all = new ArrayList<>(List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft"));
+        all.addAll(mailbox.keywords());
+        return "(" + String.join(" ", all) + ")";
+    }
+
+    public static String permanentFlags(SelectedMailbox mailbox) {
+        if (mailbox.readOnly()) {
+            return "()";
+        }
+        List<String> all = new ArrayList<>(List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft"));
+        all.addAll(mailbox.keywords());
+        all.add("\\*");
+        return "(" + String.join(" ", all) + ")";
+    }
+}

@@ -1,0 +1,258 @@
+package org.postilion.connector.imap.transcript;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postilion.connector.imap.ImapSettings;
+import org.postilion.connector.net.AuthThrottle;
+import org.postilion.connector.net.EventLoops;
+import org.postilion.connector.spi.imap.SystemFlags;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the server asks of the store, seen from the fake store's record of calls, and contents checked octet for
+ * octet: FLAGS never touch content, partial fetches read only their range, large bodies are read in pieces and
+ * arrive whole, large APPENDs arrive whole, IDLE polls without signals, store failures are temporary.
+ */
+class ImapServerTest {
+
+    private static final String USER = "bob@example.com";
+    private static final String PASSWORD = "bob's password";
+
+    private static EventLoops loops;
+    private FakeImapStore store;
+    private FakeImapBackend backend;
+    private ImapTestServer server;
+
+    @BeforeAll
+    static void startEventLoops() {
+        loops = new EventLoops(2);
+    }
+
+    @AfterAll
+    static void stopEventLoops() {
+        loops.close();
+    }
+
+    private ImapTestClient start(ImapSettings settings) throws IOException {
+        store = new FakeImapStore();
+        store.open(USER);
+        backend = new FakeImapBackend(store);
+        server = ImapTestServer.start(loops, settings, backend, store, AuthThrottle.defaults());
+        ImapTestClient client = new ImapTestClient(server.address());
+        assertTrue(client.greeting().startsWith("* OK [CAPABILITY "));
+        return client;
+    }
+
+    private ImapTestClient start() throws IOException {
+        return start(ImapSettings.defaults("imap.test"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private static String bigMessage(int size) {
+        StringBuilder sb = new StringBuilder("Subject: big\r\n\r\n");
+        int line = 0;
+        while (sb.length() < size - 80) {
+            sb.append(String.format("%07d", line++)).append(" ").append("z".repeat(70)).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void fetchesFlagsOfThousandsOfMessagesWithoutDescribingOrReadingAny() throws IOException {
+        try (ImapTestClient c = start()) {
+            for (int i = 0; i < 3000; i++) {
+                store.deliver(USER, "INBOX", "Subject: " + i + "\r\n\r\nbody\r\n");
+            }
+            c.login(USER, PASSWORD);
+            c.command("SELECT INBOX");
+            store.clearCalls();
+            ImapTestClient.Response r = c.command("FETCH 1:* (FLAGS UID)");
+            assertEquals("t3 OK FETCH completed", r.tagged());
+            assertEquals(3001, r.lines().size());
+            assertEquals("* 3000 FETCH (FLAGS () UID 3000)", r.lines().get(2999));
+            assertTrue(store.calls().stream().noneMatch(call -> call.startsWith("describe") || call.startsWith("read")),
+                    store.calls().toString());
+        }
+    }
+
+    @Test
+    void readsOnlyThePartialRangeOfALargeMessage() throws IOException {
+        try (ImapTestClient c = start()) {
+            String message = bigMessage(1_000_000);
+            long uid = store.deliver(USER, "INBOX", message);
+            c.login(USER, PASSWORD);
+            c.command("SELECT INBOX");
+            store.clearCalls();
+            ImapTestClient.Response r = c.command("FETCH 1 BODY.PEEK[]<0.10024>");
+            assertEquals("t3 OK FETCH completed", r.tagged());
+            assertArrayEquals(message.substring(0, 10024).getBytes(StandardCharsets.US_ASCII), r.literals().get(0));
+            assertEquals(List.of("describe 1", "read " + uid + " 0 10024"),
+                    store.calls().stream().filter(x -> !x.startsWith("changes")).toList());
+        }
+    }
+
+    @Test
+    void streamsALargeBodyInPiecesOfAtMost256KiBAndSetsSeen() throws IOException {
+        try (ImapTestClient c = start()) {
+            String message = bigMessage(3_000_000);
+            long uid = store.deliver(USER, "INBOX", message);
+            c.login(USER, PASSWORD);
+            c.command("SELECT INBOX");
+            store.clearCalls();
+            ImapTestClient.Response r = c.command("FETCH 1 BODY[]");
+            assertEquals("t3 OK FETCH completed", r.tagged());
+            assertArrayEquals(message.getBytes(StandardCharsets.US_ASCII), r.literals().get(0));
+            assertTrue(r.lines().get(0).endsWith(" FLAGS (\\Seen))"), r.lines().get(0));
+            List<String> reads = store.calls().stream().filter(x -> x.startsWith("read")).toList();
+            assertEquals((message.length() + 262143) / 262144, reads.size(), reads.toString());
+            assertTrue(reads.stream().allMatch(x -> Integer.parseInt(x.split(" ")[3]) <= 262144), reads.toString());
+            assertEquals(SystemFlags.SEEN, store.flags(USER, "INBOX", uid));
+        } catch (org.postilion.connector.spi.imap.MailboxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void readsOnlyTheHeaderForHeaderFields() throws IOException {
+        try (ImapTestClient c = start()) {
+            String message = bigMessage(500_000);
+            long uid = store.deliver(USER, "INBOX", message);
+            c.login(USER, PASSWORD);
+            c.command("SELECT INBOX");
+            store.clearCalls();
+            ImapTestClient.Response r = c.command("UID FETCH " + uid + " (BODY.PEEK[HEADER.FIELDS (SUBJECT)] RFC822.SIZE)");
+            assertEquals("Subject: big\r\n\r\n", new String(r.literals().get(0), StandardCharsets.US_ASCII));
+            assertTrue(r.lines().get(0).contains("RFC822.SIZE " + message.length()), r.lines().get(0));
+            assertEquals(List.of("read " + uid + " 0 16"), store.calls().stream().filter(x -> x.startsWith("read")).toList());
+        }
+    }
+
+    @Test
+    void appendsAMessageLargerThanTheSpoolThresholdWhole() throws IOException, Exception {
+        try (ImapTestClient c = start(ImapSettings.defaults("imap.test").toBuilder().spoolThreshold(64 * 1024).build())) {
+            c.login(USER, PASSWORD);
+            byte[] message = bigMessage(2_000_000).getBytes(StandardCharsets.US_ASCII);
+            c.send(("a APPEND INBOX (\\Seen) {" + message.length + "}\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertEquals("+ Ready for literal data", c.readLine());
+            c.send(message);
+            c.send("\r\n".getBytes(StandardCharsets.US_ASCII));
+            ImapTestClient.Response r = c.readUntil("a");
+            assertTrue(r.tagged().matches("a OK \\[APPENDUID 1 1\\] APPEND completed"), r.tagged());
+            assertArrayEquals(message, store.content(USER, "INBOX", 1));
+            assertEquals(SystemFlags.SEEN, store.flags(USER, "INBOX", 1));
+        }
+    }
+
+    @Test
+    void anIdleSessionLearnsOfAnUnsignalledChangeAtItsNextPoll() throws IOException {
+        try (ImapTestClient c = start(ImapSettings.defaults("imap.test").toBuilder()
+                .pollInterval(Duration.ofMillis(200)).build())) {
+            c.login(USER, PASSWORD);
+            c.command("SELECT INBOX");
+            c.send("i IDLE\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("+ idling", c.readLine());
+            store.signalTo(id -> { });
+            store.deliver(USER, "INBOX", "Subject: quiet\r\n\r\nno signal\r\n");
+            long start = System.nanoTime();
+            assertEquals("* 1 EXISTS", c.readLine());
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2000);
+            c.send("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("i OK IDLE terminated", c.readLine());
+        }
+    }
+
+    @Test
+    void answersStoreFailuresAsTemporaryAndGoesOn() throws IOException {
+        try (ImapTestClient c = start()) {
+            c.login(USER, PASSWORD);
+            store.breakDown(true);
+            assertEquals("t2 NO [UNAVAILABLE] The mail store is not available now, try again later",
+                    c.command("SELECT INBOX").tagged());
+            assertEquals("t3 NO [UNAVAILABLE] The mail store is not available now, try again later",
+                    c.command("LIST \"\" *").tagged());
+            store.breakDown(false);
+            assertTrue(c.command("SELECT INBOX").tagged().startsWith("t4 OK [READ-WRITE]"));
+        }
+    }
+
+    @Test
+    void refusesConnectionsWhileTheBackendIsUnavailable() throws IOException {
+        store = new FakeImapStore();
+        backend = new FakeImapBackend(store);
+        backend.setAvailable(false);
+        server = ImapTestServer.start(loops, ImapSettings.defaults("imap.test"), backend, store, AuthThrottle.defaults());
+        try (ImapTestClient c = new ImapTestClient(server.address())) {
+            assertEquals("* BYE [UNAVAILABLE] Service not available, try again later", c.greeting());
+            assertEquals(null, c.readLine());
+        }
+    }
+
+    @Test
+    void refusesLoginsFromAnAddressThatFailedTooOftenEvenWithTheRightPassword() throws IOException {
+        store = new FakeImapStore();
+        backend = new FakeImapBackend(store);
+        AuthThrottle throttle = new AuthThrottle(2, 100, Duration.ofMinutes(15), java.time.Clock.systemUTC());
+        server = ImapTestServer.start(loops, ImapSettings.defaults("imap.test").toBuilder()
+                .authFailureDelay(Duration.ZERO).build(), backend, store, throttle);
+        try (ImapTestClient c = new ImapTestClient(server.address())) {
+            c.greeting();
+            assertEquals("t1 NO [AUTHENTICATIONFAILED] Authentication failed", c.login(USER, "wrong").tagged());
+            assertEquals("t2 NO [AUTHENTICATIONFAILED] Authentication failed", c.login(USER, "wrong").tagged());
+        }
+        try (ImapTestClient c = new ImapTestClient(server.address())) {
+            c.greeting();
+            assertEquals("t1 NO [UNAVAILABLE] Too many failed logins, try again later", c.login(USER, PASSWORD).tagged());
+            assertEquals("t2 NO [UNAVAILABLE] Too many failed logins, try again later",
+                    c.command("AUTHENTICATE PLAIN AGJvYkBleGFtcGxlLmNvbQBib2IncyBwYXNzd29yZA==").tagged());
+        }
+    }
+
+    @Test
+    void limitsConnectionsPerClient() throws IOException {
+        store = new FakeImapStore();
+        backend = new FakeImapBackend(store);
+        server = ImapTestServer.start(loops, ImapSettings.defaults("imap.test").toBuilder().maxConnectionsPerClient(2)
+                .build(), backend, store, AuthThrottle.defaults());
+        try (ImapTestClient a = new ImapTestClient(server.address());
+             ImapTestClient b = new ImapTestClient(server.address());
+             ImapTestClient c = new ImapTestClient(server.address())) {
+            assertTrue(a.greeting().startsWith("* OK "));
+            assertTrue(b.greeting().startsWith("* OK "));
+            assertEquals("* BYE [UNAVAILABLE] Too many connections", c.greeting());
+        }
+    }
+
+    @Test
+    void answersPipelinedCommandsInOrder() throws IOException {
+        try (ImapTestClient c = start()) {
+            c.send(("p1 LOGIN " + USER + " \"" + PASSWORD + "\"\r\np2 SELECT INBOX\r\np3 NOOP\r\np4 STATUS Sent (MESSAGES)\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            List<String> tagged = Arrays.asList(c.readUntil("p1").tagged(), c.readUntil("p2").tagged(),
+                    c.readUntil("p3").tagged(), c.readUntil("p4").tagged());
+            assertTrue(tagged.get(0).startsWith("p1 OK"));
+            assertTrue(tagged.get(1).startsWith("p2 OK [READ-WRITE]"));
+            assertEquals("p3 OK NOOP completed", tagged.get(2));
+            assertEquals("p4 OK STATUS completed", tagged.get(3));
+        }
+    }
+}
