@@ -14,7 +14,8 @@
  *           APPENDs of generated realistic RFC 5322 messages of exactly -s octets (Date, From, To, Subject,
  *           Message-ID, some In-Reply-To/References, MIME headers, a text body of lines of at most 78 characters),
  *           70 % of them \Seen, 5 % \Flagged. With LITERAL+ (RFC 7888) the APPENDs are pipelined, --pipeline (64)
- *           outstanding; without it each literal waits for its "+" continuation. Reports messages per second.
+ *           outstanding; without it each literal waits for its "+" continuation. -c connections per user append
+ *           at once (1), each its share of the messages. Reports messages per second.
  *           It never uses SMTP, so a mailbox can be filled on a server whose SMTP side is not under test.
  *   select  One client: SELECT the mailbox, then UID FETCH 1:* (FLAGS), --reps times (after --warmup-reps that are
  *           not counted; UNSELECT between repetitions when offered). The latency of each step is measured from
@@ -22,7 +23,8 @@
  *           steps and of their sum: the sum's p50 is the figure the issue's "< 300 ms" target is about.
  *   mix     C clients (one thread and one connection each) log in (LOGIN), SELECT the mailbox, wait for each other,
  *           then run a Thunderbird-like mix of commands, picked at random by --weights, for --duration seconds (or
- *           until --ops commands in all). Per command: count, ops/s, p50/p90/p99/max latency (tagged response
+ *           until --ops commands in all), each client sending its next command as soon as the last one completed
+ *           (a closed loop without think time: ops/s is what the server sustains for C busy clients). Per command: count, ops/s, p50/p90/p99/max latency (tagged response
  *           after writing the command), failures by command and response. The commands:
  *             select             SELECT mailbox                        (reopening the folder)
  *             fetch_flags        FETCH 1:* (FLAGS)                     (flag resynchronisation)
@@ -35,8 +37,9 @@
  *             store_deleted      UID STORE u +FLAGS.SILENT (\Deleted) of a message this client appended
  *             expunge            EXPUNGE right after store_deleted     (delete): appends and expunges balance,
  *                                so the mailbox keeps its size
- *             idle               IDLE, --idle-hold-ms (100) idling, DONE: the latency counts IDLE to "+" plus
- *                                DONE to the tagged OK, not the hold
+ *             idle               IDLE, --idle-hold-ms (0) idling, DONE: the latency counts IDLE to "+" plus
+ *                                DONE to the tagged OK, not the hold. The hold is client think time: it
+ *                                lowers ops/s for every server alike, hence 0 by default
  *             noop               NOOP (weight 0 unless given)
  *           Several clients may share one mailbox (clients rotate over --users); each expunges only what it
  *           appended. UIDs for random picks come from UIDNEXT (SELECT) and APPENDUID (UIDPLUS); a pick may hit
@@ -45,10 +48,11 @@
  *           logs in, SELECTs, sends IDLE; at most --ramp (200) are in that handshake at once. With --source-addrs
  *           K (auto: one per 8 000 connections) they bind 127.0.0.1..127.0.0.K as source addresses so that
  *           ephemeral ports do not run out. When all idle (or --establish-timeout passes) it waits --settle
- *           seconds and, with --server-pid, measures the server: `jcmd PID GC.run` then `GC.heap_info` (used heap,
- *           a JVM server) and the resident memory of PID and its descendants (any server), before the first
- *           connection and now; the difference divided by the idling sessions is heap_per_session_bytes and
- *           rss_per_session_bytes. With --deliver it then APPENDs one message into each distinct user's mailbox
+ *           seconds and, with --server-pid, measures the server: `jcmd PID GC.run` twice, then `GC.heap_info`
+ *           (used heap; only when PID is a JVM, since jcmd's SIGQUIT would end any other process) and the
+ *           proportional set size (PSS) of PID and its descendants (any server; Dovecot has a process per
+ *           session), before the first connection and now; the difference divided by the idling sessions is
+ *           heap_per_session_bytes and pss_per_session_bytes. With --deliver it then APPENDs one message into each distinct user's mailbox
  *           (one extra connection per user) and measures, per IDLE session, the time from writing that APPEND to
  *           reading "* n EXISTS" (p50/p99/max, how many got it within --deliver-timeout). It holds until --hold
  *           seconds after the last session went idle, counts sessions the server closed, then DONE and LOGOUT.
@@ -142,7 +146,7 @@ public final class ImapLoad {
     int sourceAddrs; // 0 = auto
     long serverPid = -1;
     int headerWindow = 50;
-    int idleHoldMs = 100;
+    int idleHoldMs;
     int maxSeconds = 600;
     int socketTimeoutMs = 60_000;
     long seed = 1;
@@ -175,7 +179,7 @@ public final class ImapLoad {
                                     ('user1@bench.test'; e.g. 'user{1..20}@bench.test')
               --pass PW             password of every user (bench-password)
               --mailbox NAME        mailbox used by every mode (INBOX)
-              -c C                  clients: mix (10, <= 1000), idle (100, <= 20000); select uses 1
+              -c C                  clients: mix (10, <= 1000), idle (100, <= 20000), fill (1); select uses 1
               -s S                  octets per appended message; suffix k = 1024 (10k)
               --label NAME          name in the RESULT line (imap)
               --max-seconds S       hard limit on the whole run (600)
@@ -190,12 +194,13 @@ public final class ImapLoad {
                                     search_unseen=10,append=10,expunge=10,idle=10,noop=0 (these are the defaults;
                                     expunge also runs its store_deleted)
               --header-window W     UIDs per uid_fetch_headers (50)
-              --idle-hold-ms MS     time idling per idle command (100)
+              --idle-hold-ms MS     time idling per idle command (0)
             select:
               --reps R              measured repetitions (10)
               --warmup-reps R       repetitions before, not counted (2)
             fill:
               -n N                  messages each listed user's mailbox should hold (1000, <= 1000000)
+              -c C                  connections per user appending at once (1; at most one per 100 messages)
               --pipeline K          APPENDs outstanding with LITERAL+ (64)
             idle:
               --hold S              seconds to hold the sessions idle after all are up (30)
@@ -205,7 +210,7 @@ public final class ImapLoad {
               --source-addrs K      bind source addresses 127.0.0.1..127.0.0.K (auto: one per 8000 sessions)
               --establish-timeout S give up bringing sessions up after this (300)
               --settle S            wait before measuring the server's memory (2)
-              --server-pid PID      measure this server: jcmd GC.run + GC.heap_info, and RSS of its process tree""";
+              --server-pid PID      measure this server: jcmd GC.run + GC.heap_info, and PSS of its process tree""";
 
     static Map<String, Integer> defaultWeights() {
         Map<String, Integer> w = new LinkedHashMap<>();
@@ -507,21 +512,60 @@ public final class ImapLoad {
                 }
                 long need = fillCount - have;
                 pipelined = c.caps.contains("LITERAL+") || (c.caps.contains("LITERAL-") && size <= 4096);
-                System.out.printf(Locale.ROOT, "%s: %s %s holds %d, appending %d of %d octets (%s)%n", label, user,
-                        mailbox, have, Math.max(0, need), size,
+                int conns = (int) Math.max(1, Math.min(clients, need / 100));
+                System.out.printf(Locale.ROOT, "%s: %s %s holds %d, appending %d of %d octets over %d connection(s)"
+                                + " (%s)%n", label, user, mailbox, have, Math.max(0, need), size, conns,
                         pipelined ? "LITERAL+, " + pipeline + " pipelined" : "synchronising literals, one at a time");
                 if (need <= 0) {
                     continue;
                 }
-                long[] r = pipelined ? fillPipelined(c, user, (int) have, (int) need) : fillSync(c, user, (int) have,
-                        (int) need);
-                appended += r[0];
-                failed += r[1];
+                // the share of connection k: messages [have + k * need / conns, have + (k + 1) * need / conns)
+                long[][] results = new long[conns][];
+                Thread[] helpers = new Thread[conns - 1];
+                for (int k = 1; k < conns; k++) {
+                    final int from = (int) (have + k * need / conns);
+                    final int count = (int) (have + (k + 1) * need / conns) - from;
+                    final int slot = k;
+                    final boolean lp = pipelined;
+                    helpers[k - 1] = new Thread(() -> {
+                        Client h = null;
+                        try {
+                            h = login(user, false);
+                            results[slot] = lp ? fillPipelined(h, user, from, count) : fillSync(h, user, from, count);
+                            h.logout();
+                        } catch (IOException | RuntimeException e) {
+                            fail("fill connection " + e.getClass().getSimpleName());
+                            System.out.println(label + ": fill connection " + slot + ": " + e.getMessage());
+                        } finally {
+                            close(h);
+                        }
+                    }, "fill-" + k);
+                    helpers[k - 1].start();
+                }
+                int mine = (int) (need / conns);
+                results[0] = pipelined ? fillPipelined(c, user, (int) have, mine) : fillSync(c, user, (int) have,
+                        mine);
+                for (Thread h : helpers) {
+                    try {
+                        h.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                long refused = 0;
+                for (long[] r : results) {
+                    if (r != null) {
+                        appended += r[0];
+                        refused += r[1];
+                    }
+                }
+                failed += refused;
                 long now = messages(c);
                 if (now >= 0 && now < fillCount && !stop) {
                     System.out.printf(Locale.ROOT, "%s: %s %s holds %d after the fill, not %d%n", label, user,
                             mailbox, now, fillCount);
-                    failed += Math.max(0, fillCount - now - r[1]);
+                    failed += Math.max(0, fillCount - now - refused);
                 }
                 c.logout();
             } finally {
@@ -1119,6 +1163,8 @@ public final class ImapLoad {
         int notified;
         long firstIdleNanos;
         long allIdleNanos;
+        int idlingAtMeasure;
+        int idlingAtDelivery;
 
         int run() throws Exception {
             int k = sourceAddrs > 0 ? sourceAddrs : Math.max(1, (clients + 7999) / 8000);
@@ -1132,8 +1178,8 @@ public final class ImapLoad {
                     clients))));
             Memory before = serverPid > 0 ? Memory.measure(serverPid) : null;
             if (before != null) {
-                System.out.printf(Locale.ROOT, "%s: server pid %d before: heap used %s, RSS %s%n", label, serverPid,
-                        Memory.human(before.heapUsed), Memory.human(before.rss));
+                System.out.printf(Locale.ROOT, "%s: server pid %d before: heap used %s, PSS %s%n", label, serverPid,
+                        Memory.human(before.heapUsed), Memory.human(before.pss));
             }
             System.out.printf(Locale.ROOT, "%s: idle, %d sessions on %s:%d over %d user(s), %d source address(es),"
                             + " %d in handshake at most, hold %d s%s%n", label, clients, host, port, distinct.size(), k,
@@ -1174,17 +1220,19 @@ public final class ImapLoad {
                 }
                 measurer.join();
                 after = m[0];
-                System.out.printf(Locale.ROOT, "%s: server pid %d with %d idling: heap used %s, RSS %s%n", label,
-                        serverPid, idling, Memory.human(after.heapUsed), Memory.human(after.rss));
+                idlingAtMeasure = idling;
+                System.out.printf(Locale.ROOT, "%s: server pid %d with %d idling: heap used %s, PSS %s%n", label,
+                        serverPid, idling, Memory.human(after.heapUsed), Memory.human(after.pss));
             }
             // ---- delivery
             long deliverWall = -1;
             if (deliver && !stop && idling > 0) {
+                idlingAtDelivery = idling;
                 Thread deliverer = new Thread(() -> deliverAll(distinct), "deliver");
                 long d0 = System.nanoTime();
                 deliverer.start();
                 long deadline = d0 + deliverTimeoutS * 1_000_000_000L;
-                while (!stop && notified < idlingExpected() && System.nanoTime() < deadline) {
+                while (!stop && notified < idlingAtDelivery && System.nanoTime() < deadline) {
                     pump(20);
                 }
                 deliverWall = System.nanoTime() - d0;
@@ -1221,25 +1269,25 @@ public final class ImapLoad {
             result.append(String.format(Locale.ROOT, "RESULT imapload mode=idle label=%s sessions=%d idling=%d"
                             + " failed=%d up_s=%.1f closed_by_server=%d held_s=%d", label, clients, stillIdling,
                     failedCount(), up, closedWhileIdling, holdS));
-            if (before != null && after != null && stillIdling > 0) {
+            if (before != null && after != null && idlingAtMeasure > 0) {
                 long heapPer = before.heapUsed >= 0 && after.heapUsed >= 0
-                        ? (after.heapUsed - before.heapUsed) / Math.max(1, idling) : -1;
-                long rssPer = before.rss >= 0 && after.rss >= 0 ? (after.rss - before.rss) / Math.max(1, idling) : -1;
-                System.out.printf(Locale.ROOT, "%s: server memory per idling session: heap %s, RSS %s%s%n", label,
+                        ? (after.heapUsed - before.heapUsed) / idlingAtMeasure : -1;
+                long pssPer = before.pss >= 0 && after.pss >= 0 ? (after.pss - before.pss) / idlingAtMeasure : -1;
+                System.out.printf(Locale.ROOT, "%s: server memory per idling session: heap %s, PSS %s%s%n", label,
                         heapPer < 0 ? "NA (not a JVM, or jcmd failed)" : heapPer + " bytes",
-                        rssPer < 0 ? "NA" : rssPer + " bytes",
+                        pssPer < 0 ? "NA" : pssPer + " bytes",
                         after.heapUsed >= 0 ? String.format(Locale.ROOT, " (heap used with %d sessions: %s, target"
-                                + " < 512 MiB: %s)", idling, Memory.human(after.heapUsed),
+                                + " < 512 MiB: %s)", idlingAtMeasure, Memory.human(after.heapUsed),
                                 after.heapUsed < 512L * 1024 * 1024 ? "met" : "NOT met") : "");
                 result.append(" heap_per_session_bytes=").append(heapPer < 0 ? "NA" : String.valueOf(heapPer));
-                result.append(" rss_per_session_bytes=").append(rssPer < 0 ? "NA" : String.valueOf(rssPer));
+                result.append(" pss_per_session_bytes=").append(pssPer < 0 ? "NA" : String.valueOf(pssPer));
                 result.append(" heap_used_bytes=").append(after.heapUsed < 0 ? "NA" : String.valueOf(after.heapUsed));
             }
             if (deliver) {
                 long[] x = notifyLatency.sorted();
                 System.out.printf(Locale.ROOT, "%s: delivery: %d of %d idling sessions saw their EXISTS within %d s;"
                                 + " latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", label, notified,
-                        idlingExpected(), deliverTimeoutS, ms(pct(x, 50)), ms(pct(x, 90)), ms(pct(x, 99)),
+                        idlingAtDelivery, deliverTimeoutS, ms(pct(x, 50)), ms(pct(x, 90)), ms(pct(x, 99)),
                         ms(pct(x, 100)));
                 result.append(String.format(Locale.ROOT, " notified=%d exists_p50_ms=%.1f exists_p99_ms=%.1f"
                                 + " exists_max_ms=%.1f deliver_wall_ms=%.1f", notified, ms(pct(x, 50)),
@@ -1249,7 +1297,7 @@ public final class ImapLoad {
                     + " cleanly%n", label, stillIdling, closedWhileIdling, cleanlyClosed);
             System.out.println(result);
             boolean okAll = stillIdling == clients && closedWhileIdling == 0 && failures.isEmpty() && !stop
-                    && (!deliver || notified == clients);
+                    && (!deliver || notified == idlingAtDelivery);
             return okAll ? 0 : 1;
         }
 
@@ -1271,11 +1319,6 @@ public final class ImapLoad {
                 }
             }
             return n;
-        }
-
-        /** Sessions that were idling when the delivery started (those that can be notified). */
-        int idlingExpected() {
-            return idling + closedWhileIdling;
         }
 
         void openSession(Session s) {
@@ -1561,13 +1604,16 @@ public final class ImapLoad {
 
     // ---- server memory -------------------------------------------------------------------------------
 
-    /** Heap used (after a full GC) and resident set of a server process and its descendants; -1 = unknown. */
-    record Memory(long heapUsed, long rss) {
+    /** Heap used (after a full GC) and PSS of a server process and its descendants; -1 = unknown. */
+    record Memory(long heapUsed, long pss) {
 
         static final Pattern USED = Pattern.compile("used (\\d+)K");
 
         static Memory measure(long pid) {
             long heap = -1;
+            if (!isJvm(pid)) {
+                return new Memory(-1, pssTree(pid)); // jcmd attaches by SIGQUIT, which would end any other process
+            }
             String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
             if (!Files.isExecutable(Path.of(jcmd))) {
                 jcmd = "jcmd";
@@ -1587,7 +1633,16 @@ public final class ImapLoad {
                     }
                 }
             }
-            return new Memory(heap, rssTree(pid));
+            return new Memory(heap, pssTree(pid));
+        }
+
+        /** Whether the process has a JVM loaded (libjvm.so in its mappings). */
+        static boolean isJvm(long pid) {
+            try (var lines = Files.lines(Path.of("/proc", String.valueOf(pid), "maps"))) {
+                return lines.anyMatch(l -> l.endsWith("/libjvm.so"));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
         }
 
         static String run(String... cmd) {
@@ -1608,8 +1663,12 @@ public final class ImapLoad {
             }
         }
 
-        /** Sum of VmRSS of pid and every process below it (Dovecot runs one imap process per session). */
-        static long rssTree(long pid) {
+        /**
+         * Proportional set size (Pss of /proc/PID/smaps_rollup; VmRSS where that is missing) of pid and every process
+         * below it: Dovecot runs one imap process per session, and their resident sets share most pages, which
+         * PSS divides among them instead of counting them once per process.
+         */
+        static long pssTree(long pid) {
             Map<Long, List<Long>> children = new HashMap<>();
             try (var dirs = Files.list(Path.of("/proc"))) {
                 for (Path d : (Iterable<Path>) dirs::iterator) {
@@ -1638,19 +1697,30 @@ public final class ImapLoad {
                 if (!seen.add(p)) {
                     continue;
                 }
-                try {
-                    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p), "status"))) {
-                        if (line.startsWith("VmRSS:")) {
-                            total += Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                            any = true;
-                        }
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // ended meanwhile
+                long kb = kilobytes(Path.of("/proc", String.valueOf(p), "smaps_rollup"), "Pss:");
+                if (kb < 0) {
+                    kb = kilobytes(Path.of("/proc", String.valueOf(p), "status"), "VmRSS:");
+                }
+                if (kb >= 0) {
+                    total += kb * 1024;
+                    any = true;
                 }
                 todo.addAll(children.getOrDefault(p, List.of()));
             }
             return any ? total : -1;
+        }
+
+        static long kilobytes(Path file, String field) {
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.startsWith(field)) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // no such file, or the process ended meanwhile
+            }
+            return -1;
         }
 
         static String human(long bytes) {
