@@ -14,7 +14,8 @@
  *           APPENDs of generated realistic RFC 5322 messages of exactly -s octets (Date, From, To, Subject,
  *           Message-ID, some In-Reply-To/References, MIME headers, a text body of lines of at most 78 characters),
  *           70 % of them \Seen, 5 % \Flagged. With LITERAL+ (RFC 7888) the APPENDs are pipelined, --pipeline (64)
- *           outstanding; without it each literal waits for its "+" continuation. -c connections per user append
+ *           messages outstanding, and with MULTIAPPEND (RFC 3502) too, --multiappend (50) messages go in one APPEND;
+ *           without LITERAL+ each literal waits for its "+" continuation. -c connections per user append
  *           at once (1), each its share of the messages. Reports messages per second.
  *           It never uses SMTP, so a mailbox can be filled on a server whose SMTP side is not under test.
  *   select  One client: SELECT the mailbox, then UID FETCH 1:* (FLAGS), --reps times (after --warmup-reps that are
@@ -59,7 +60,7 @@
  *   selftest  checks the response reader against split, malformed, oversized, truncated and hostile input.
  *
  * Limits. The host must resolve to loopback addresses only (127.0.0.0/8, ::1); mix: C <= 1000; idle: C <= 20 000;
- * fill: n <= 1 000 000 per user; S <= 10 MiB; a response line (literals excluded) <= 16 MiB; a literal
+ * fill: n <= 1 000 000 per user, C <= 64; S <= 10 MiB; a response line (literals excluded) <= 16 MiB; a literal
  * announced by the server <= 1 GiB (literals are counted and skipped, never held). --max-seconds (600) bounds the
  * whole run: when it passes, the connections are closed, what was measured so far is printed and the program
  * exits. Blocking reads time out after --socket-timeout (60 s).
@@ -116,6 +117,7 @@ public final class ImapLoad {
     static final int MAX_MIX_CLIENTS = 1000;
     static final int MAX_IDLE_SESSIONS = 20_000;
     static final int MAX_FILL = 1_000_000;
+    static final int MAX_FILL_CONNECTIONS = 64;
     static final int MAX_SIZE = 10 * 1024 * 1024;
     static final int MAX_LINE = 16 * 1024 * 1024;
     static final long MAX_LITERAL = 1L << 30;
@@ -137,6 +139,7 @@ public final class ImapLoad {
     int warmupReps = 2;
     int fillCount = 1000;
     int pipeline = 64;
+    int multiappend = 50;
     int holdS = 30;
     boolean deliver;
     int deliverTimeoutS = 30;
@@ -200,8 +203,9 @@ public final class ImapLoad {
               --warmup-reps R       repetitions before, not counted (2)
             fill:
               -n N                  messages each listed user's mailbox should hold (1000, <= 1000000)
-              -c C                  connections per user appending at once (1; at most one per 100 messages)
-              --pipeline K          APPENDs outstanding with LITERAL+ (64)
+              -c C                  connections per user appending at once (1, <= 64; one per 100 messages at most)
+              --pipeline K          messages in APPENDs outstanding with LITERAL+ (64)
+              --multiappend B       messages per APPEND when the server offers MULTIAPPEND (50; 1 = off)
             idle:
               --hold S              seconds to hold the sessions idle after all are up (30)
               --deliver             append one message per user while they idle; time to "* n EXISTS"
@@ -278,6 +282,7 @@ public final class ImapLoad {
                 case "--reps" -> reps = intIn(k, v, 1, 10_000);
                 case "--warmup-reps" -> warmupReps = intIn(k, v, 0, 10_000);
                 case "--pipeline" -> pipeline = intIn(k, v, 1, 10_000);
+                case "--multiappend" -> multiappend = intIn(k, v, 1, 1000);
                 case "--hold" -> holdS = intIn(k, v, 0, 86_400);
                 case "--deliver-timeout" -> deliverTimeoutS = intIn(k, v, 1, 3600);
                 case "--ramp" -> ramp = intIn(k, v, 1, MAX_IDLE_SESSIONS);
@@ -300,6 +305,9 @@ public final class ImapLoad {
         }
         if (mode.equals("mix") && clients > MAX_MIX_CLIENTS) {
             throw new IllegalArgumentException("mix: -c must be at most " + MAX_MIX_CLIENTS);
+        }
+        if (mode.equals("fill") && clients > MAX_FILL_CONNECTIONS) {
+            throw new IllegalArgumentException("fill: -c must be at most " + MAX_FILL_CONNECTIONS);
         }
         if (users.isEmpty()) {
             throw new IllegalArgumentException("--users gives no user");
@@ -515,7 +523,9 @@ public final class ImapLoad {
                 int conns = (int) Math.max(1, Math.min(clients, need / 100));
                 System.out.printf(Locale.ROOT, "%s: %s %s holds %d, appending %d of %d octets over %d connection(s)"
                                 + " (%s)%n", label, user, mailbox, have, Math.max(0, need), size, conns,
-                        pipelined ? "LITERAL+, " + pipeline + " pipelined" : "synchronising literals, one at a time");
+                        (pipelined ? "LITERAL+, " + pipeline + " pipelined" : "synchronising literals, one at a time")
+                        + (pipelined && c.caps.contains("MULTIAPPEND") && multiappend > 1 ? ", MULTIAPPEND of "
+                        + multiappend : ""));
                 if (need <= 0) {
                     continue;
                 }
@@ -607,22 +617,29 @@ public final class ImapLoad {
         long ok = 0;
         long bad = 0;
         int sent = 0;
-        int outstanding = 0;
-        Set<String> tags = new HashSet<>();
+        int outstanding = 0; // messages in commands not yet answered
+        // MULTIAPPEND (RFC 3502): several messages in one APPEND, which a server may store in one transaction
+        // (Dovecot: one fsync per command instead of one per message)
+        int batch = c.caps.contains("MULTIAPPEND") ? multiappend : 1;
+        Map<String, Integer> tags = new HashMap<>();
         long lastProgress = System.nanoTime();
         ByteArrayOutputStream buf = new ByteArrayOutputStream(size + 64);
         while ((sent < need || outstanding > 0) && !stop) {
-            while (sent < need && outstanding < pipeline) {
-                int idx = base + sent;
-                buf.reset();
-                pool.message(buf, idx, "sender" + (idx % 37) + "@bench.example", user, size);
+            while (sent < need && outstanding + batch <= Math.max(pipeline, batch)) {
                 String tag = c.tag();
-                c.write(tag + " APPEND " + quote(mailbox) + " " + fillFlags(idx) + " {" + buf.size() + "+}\r\n");
-                c.writeBytes(buf.toByteArray());
+                int n = Math.min(batch, need - sent);
+                c.write(tag + " APPEND " + quote(mailbox));
+                for (int k = 0; k < n; k++) {
+                    int idx = base + sent + k;
+                    buf.reset();
+                    pool.message(buf, idx, "sender" + (idx % 37) + "@bench.example", user, size);
+                    c.write(" " + fillFlags(idx) + " {" + buf.size() + "+}\r\n");
+                    c.writeBytes(buf.toByteArray());
+                }
                 c.write("\r\n");
-                tags.add(tag);
-                sent++;
-                outstanding++;
+                tags.put(tag, n);
+                sent += n;
+                outstanding += n;
             }
             c.flush();
             Line l = c.next();
@@ -635,15 +652,16 @@ public final class ImapLoad {
             }
             int sp = l.text.indexOf(' ');
             String tag = sp < 0 ? l.text : l.text.substring(0, sp);
-            if (!tags.remove(tag)) {
+            Integer n = tags.remove(tag);
+            if (n == null) {
                 throw new Broken("unexpected response during APPEND: " + l.text);
             }
-            outstanding--;
+            outstanding -= n;
             Reply r = Reply.of(tag, l.text);
             if (r.ok()) {
-                ok++;
+                ok += n;
             } else {
-                bad++;
+                bad += n;
                 fail("APPEND " + r.status + " " + r.code());
                 if (bad <= 3) {
                     System.out.println(label + ": APPEND refused: " + l.text);
@@ -1244,6 +1262,12 @@ public final class ImapLoad {
                 pump(200);
             }
             int stillIdling = idling;
+            for (Session s : sessions) {
+                if (s != null && !s.failed && s.phase.ordinal() < Phase.IDLING.ordinal()) {
+                    sessionFailed(s, s.channel == null ? "not opened before --establish-timeout"
+                            : "not idling after --establish-timeout");
+                }
+            }
             // ---- DONE, LOGOUT
             for (Session s : sessions) {
                 if (s != null && s.phase == Phase.IDLING) {
