@@ -48,7 +48,8 @@
  *   idle    C connections (up to 20 000) held by one NIO selector thread, so the client itself stays cheap: each
  *           logs in, SELECTs, sends IDLE; at most --ramp (200) are in that handshake at once. With --source-addrs
  *           K (auto: one per 8 000 connections) they bind 127.0.0.1..127.0.0.K as source addresses so that
- *           ephemeral ports do not run out. When all idle (or --establish-timeout passes) it waits --settle
+ *           ephemeral ports do not run out. When all idle (or --establish-timeout passes, or no session went idle
+ *           or failed for 30 s: a server at its connection limit) it waits --settle
  *           seconds and, with --server-pid, measures the server: `jcmd PID GC.run` twice, then `GC.heap_info`
  *           (used heap; only when PID is a JVM, since jcmd's SIGQUIT would end any other process) and the
  *           proportional set size (PSS) of PID and its descendants (any server; Dovecot has a process per
@@ -1177,6 +1178,7 @@ public final class ImapLoad {
         int inHandshake;
         int idling;
         int closedWhileIdling;
+        int failedSessions;
         int cleanlyClosed;
         int notified;
         long firstIdleNanos;
@@ -1210,12 +1212,25 @@ public final class ImapLoad {
             long t0 = System.nanoTime();
             long establishDeadline = t0 + establishTimeoutS * 1_000_000_000L;
             long lastProgress = t0;
-            // ---- bring them up
+            // ---- bring them up; give up early when nothing moves for STALL_SECONDS (a server at a connection
+            // or process limit leaves sessions waiting for their greeting or LOGIN answer)
+            long lastChange = t0;
+            int lastSettled = 0;
             while (!stop && idling + failedCount() < clients && System.nanoTime() < establishDeadline) {
                 while (opened < clients && inHandshake < ramp) {
                     openSession(sessions[opened++]);
                 }
                 pump(50);
+                int settled = idling + failedCount();
+                if (settled != lastSettled) {
+                    lastSettled = settled;
+                    lastChange = System.nanoTime();
+                } else if (System.nanoTime() - lastChange > STALL_SECONDS * 1_000_000_000L) {
+                    System.out.printf(Locale.ROOT, "%s: no session went idle or failed for %d s: giving up on the"
+                            + " %d still in their handshake or not opened%n", label, STALL_SECONDS,
+                            clients - settled);
+                    break;
+                }
                 if (!quiet && System.nanoTime() - lastProgress > 5_000_000_000L) {
                     lastProgress = System.nanoTime();
                     System.out.printf(Locale.ROOT, "%s: ... %d opened, %d idling, %d failed%n", label, opened, idling,
@@ -1264,8 +1279,8 @@ public final class ImapLoad {
             int stillIdling = idling;
             for (Session s : sessions) {
                 if (s != null && !s.failed && s.phase.ordinal() < Phase.IDLING.ordinal()) {
-                    sessionFailed(s, s.channel == null ? "not opened before --establish-timeout"
-                            : "not idling after --establish-timeout");
+                    sessionFailed(s, s.channel == null ? "not opened when the establishment ended"
+                            : "not idling when the establishment ended");
                 }
             }
             // ---- DONE, LOGOUT
@@ -1326,13 +1341,7 @@ public final class ImapLoad {
         }
 
         int failedCount() {
-            int n = 0;
-            for (Session s : sessions) {
-                if (s != null && s.failed) {
-                    n++;
-                }
-            }
-            return n;
+            return failedSessions;
         }
 
         int openCount() {
@@ -1448,6 +1457,7 @@ public final class ImapLoad {
         void sessionFailed(Session s, String why) {
             if (!s.failed) {
                 s.failed = true;
+                failedSessions++;
                 if (s.phase.ordinal() < Phase.IDLING.ordinal()) {
                     inHandshake--;
                 }
@@ -1619,6 +1629,9 @@ public final class ImapLoad {
             }
         }
     }
+
+    /** idle: stop bringing sessions up when none went idle or failed for this long. */
+    static final int STALL_SECONDS = 30;
 
     static final Pattern EXISTS = Pattern.compile("\\* (\\d{1,10}) EXISTS", Pattern.CASE_INSENSITIVE);
 
