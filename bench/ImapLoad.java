@@ -951,8 +951,11 @@ public final class ImapLoad {
                     if (op.equals("expunge") && own.isEmpty() && ownIds.isEmpty()) {
                         op = "append"; // nothing of ours to delete yet
                     }
+                    // UIDs to pick from: below UIDNEXT, or (an IMAP4rev1 server need not send UIDNEXT) below
+                    // EXISTS + 1, exact for a mailbox filled without expunges
+                    long uidTop = c.uidnext > 1 ? c.uidnext : Math.max(1, c.exists + 1);
                     if ((op.equals("fetch_flags") && c.exists <= 0) || (op.equals("uid_fetch_headers")
-                            || op.equals("store_seen")) && c.uidnext <= 1) {
+                            || op.equals("store_seen")) && uidTop <= 1) {
                         op = "noop"; // empty mailbox
                     }
                     if (op.equals("idle") && !idle) {
@@ -969,13 +972,13 @@ public final class ImapLoad {
                         case "select" -> reply = c.command("SELECT " + quote(mailbox), null);
                         case "fetch_flags" -> reply = c.command("FETCH 1:* (FLAGS)", null);
                         case "uid_fetch_headers" -> {
-                            long hi = 1 + (long) (rnd.nextDouble() * (c.uidnext - 1));
+                            long hi = 1 + (long) (rnd.nextDouble() * (uidTop - 1));
                             long lo = Math.max(1, hi - headerWindow + 1);
                             reply = c.command("UID FETCH " + lo + ":" + hi + " (UID RFC822.SIZE FLAGS BODY.PEEK"
                                     + "[HEADER.FIELDS (" + HEADER_FIELDS + ")])", null);
                         }
                         case "store_seen" -> {
-                            long uid = 1 + (long) (rnd.nextDouble() * (c.uidnext - 1));
+                            long uid = 1 + (long) (rnd.nextDouble() * (uidTop - 1));
                             flip = !flip;
                             reply = c.command("UID STORE " + uid + (flip ? " +" : " -") + "FLAGS (\\Seen)", null);
                         }
