@@ -1324,6 +1324,9 @@ public final class ImapLoad {
                 result.append(" heap_per_session_bytes=").append(heapPer < 0 ? "NA" : String.valueOf(heapPer));
                 result.append(" pss_per_session_bytes=").append(pssPer < 0 ? "NA" : String.valueOf(pssPer));
                 result.append(" heap_used_bytes=").append(after.heapUsed < 0 ? "NA" : String.valueOf(after.heapUsed));
+                if (after.heapUsed >= 0) {
+                    result.append(" heap_under_512mib=").append(after.heapUsed < 512L * 1024 * 1024 ? "yes" : "no");
+                }
             }
             if (deliver) {
                 long[] x = notifyLatency.sorted();

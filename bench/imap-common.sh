@@ -44,7 +44,7 @@ imap_pid() {
 # Does an IMAP server greet on the port? (reads "* OK" within 5 s)
 imap_greets() {
   local g
-  g=$(exec 3<>"/dev/tcp/127.0.0.1/$1" && timeout 5 head -c 4 <&3 && printf 'a LOGOUT\r\n' >&3) 2>/dev/null
+  g=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" && timeout 5 head -c 4 <&3 && printf 'a LOGOUT\r\n' >&3) 2>/dev/null)
   [ "$g" = "* OK" ]
 }
 
@@ -106,3 +106,30 @@ imap_load() { # ImapLoad arguments... (host, password and --max-seconds added)
 # value KEY from a RESULT line given as $2
 imap_field() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
 imap_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b; else print "NA" }'; }
+
+# --- CPU accounting: where the machine's CPU went during a run (the server, the load generator, the rest) -------
+imap_hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+imap_busy_ticks() { # busy jiffies of all CPUs together (everything but idle and iowait)
+  awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6 }' /proc/stat
+}
+imap_tree_ticks() { # PID... -> CPU jiffies used so far by those processes and their descendants, reaped ones included
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v roots="$*" '
+    { line = $0; sub(/^[^(]*\(.*\) /, "", line); split(line, f, " ")
+      pid = $1; parent[pid] = f[2]; t[pid] = f[12] + f[13] + f[14] + f[15] }
+    END { n = split(roots, r, " "); for (i = 1; i <= n; i++) root[r[i]] = 1
+          for (p in t) { q = p; for (d = 0; d < 50 && q > 1; d++) { if (q in root) { s += t[p]; break }; q = parent[q] } }
+          print s + 0 }'
+}
+imap_cpu_begin() { # server -> remembers the counters
+  imap_cpu_roots=$(imap_pid "$1")
+  imap_cpu_m0=$(imap_busy_ticks); imap_cpu_s0=$(imap_tree_ticks $imap_cpu_roots); imap_cpu_c0=$(imap_tree_ticks $$)
+}
+imap_cpu_end() { # ops -> prints "server_cpu_s=… server_cpu_ms_per_op=… client_cpu_s=… other_cpu_s=…"
+  local m1 s1 c1
+  m1=$(imap_busy_ticks); s1=$(imap_tree_ticks $imap_cpu_roots); c1=$(imap_tree_ticks $$)
+  awk -v hz="$imap_hz" -v ops="$1" -v m="$((m1 - imap_cpu_m0))" -v s="$((s1 - imap_cpu_s0))" \
+      -v c="$((c1 - imap_cpu_c0))" 'BEGIN {
+    srv = s / hz; cl = c / hz; oth = m / hz - srv - cl; if (oth < 0) oth = 0
+    printf "server_cpu_s=%.1f server_cpu_ms_per_op=%s client_cpu_s=%.1f other_cpu_s=%.1f", srv,
+      (ops > 0 ? sprintf("%.3f", 1000 * srv / ops) : "NA"), cl, oth }'
+}

@@ -19,6 +19,9 @@
 #   RESULT imap-vs-dovecot select_ratio=... mix_ratio=... postilion_select_ms=... dovecot_select_ms=...
 #          postilion_mix_ops_s=... dovecot_mix_ops_s=... postilion_mix_p50_ms=... postilion_mix_p99_ms=...
 #          dovecot_mix_p50_ms=... dovecot_mix_p99_ms=... postilion=STATE dovecot=STATE messages=... clients=...
+# The mix runs also get the CPU the server's process tree used during them, per measured command
+# (server_cpu_ms_per_op, an upper bound: logins and the warm-up are in it too), and the CPU everything else on the
+# machine used (other_cpu_s: someone else's build; a large figure makes the run incomparable).
 # select_ratio = Dovecot's time / Postilion's (above 1: Postilion is faster); mix_ratio = Postilion's ops/s /
 # Dovecot's (above 1: Postilion is faster). Medians over the rounds. Servers started here are stopped at the end
 # (BENCH_KEEP=1 keeps them).
@@ -98,11 +101,17 @@ run() { # server round
   line=$(echo "$out" | grep '^RESULT ' | tail -1)
   [ "$rc" = 0 ] || failures=$((failures + 1))
   echo "round=$r server=$s $line" >> "$results"
+  imap_cpu_begin "$s"
   out=$(imap_load mix --port "$port" --users "$mix_users" -c "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP_S" \
           -s "$SIZE" --label "$s" --quiet)
   rc=$?
   echo "$out" | sed "s/^/  [$s round $r] /"
   line=$(echo "$out" | grep '^RESULT ' | tail -1)
+  # CPU of the whole mix run (warm-up, logins and logouts included) per measured command: an upper bound
+  local cpu
+  cpu=$(imap_cpu_end "$(imap_field ops "$line")")
+  echo "  [$s round $r] CPU during the mix run: $cpu"
+  line="$line $cpu"
   [ "$rc" = 0 ] || failures=$((failures + 1))
   echo "round=$r server=$s $line" >> "$results"
   sleep 2
@@ -127,16 +136,19 @@ for s in postilion dovecot; do
   med[$s.ops]=$(field "$s" mix ops_s | median)
   med[$s.p50]=$(field "$s" mix p50_ms | median)
   med[$s.p99]=$(field "$s" mix p99_ms | median)
+  med[$s.cpu]=$(field "$s" mix server_cpu_ms_per_op | median)
+  med[$s.other]=$(field "$s" mix other_cpu_s | median)
 done
 echo
 echo "runs (also in $results):"
 sed 's/^/  /' "$results"
 echo
-printf '%-10s %-12s %10s %16s %16s %12s %10s %10s\n' server state messages "select+fetch p50" "select+fetch p90" \
-  "mix ops/s" "mix p50" "mix p99"
+printf '%-10s %-12s %10s %16s %16s %12s %10s %10s %14s %11s\n' server state messages "select+fetch p50" \
+  "select+fetch p90" "mix ops/s" "mix p50" "mix p99" "CPU ms/command" "other CPU"
 for s in postilion dovecot; do
-  printf '%-10s %-12s %10s %13s ms %13s ms %12s %7s ms %7s ms\n' "$s" "$(imap_state "$s")" "${med[$s.messages]}" \
-    "${med[$s.select]}" "${med[$s.select_p90]}" "${med[$s.ops]}" "${med[$s.p50]}" "${med[$s.p99]}"
+  printf '%-10s %-12s %10s %13s ms %13s ms %12s %7s ms %7s ms %14s %9s s\n' "$s" "$(imap_state "$s")" \
+    "${med[$s.messages]}" "${med[$s.select]}" "${med[$s.select_p90]}" "${med[$s.ops]}" "${med[$s.p50]}" \
+    "${med[$s.p99]}" "${med[$s.cpu]}" "${med[$s.other]}"
 done
 echo "(medians of $ROUNDS round(s); mix: $CLIENTS clients, $MIX_MESSAGES messages each, $DURATION s after $WARMUP_S s warm-up)"
 [ $failures = 0 ] || echo "$failures run(s) had failed commands: see above"
@@ -146,6 +158,7 @@ echo "RESULT imap-vs-dovecot select_ratio=$(imap_ratio "${med[dovecot.select]}" 
   "postilion_mix_ops_s=${med[postilion.ops]} dovecot_mix_ops_s=${med[dovecot.ops]}" \
   "postilion_mix_p50_ms=${med[postilion.p50]} postilion_mix_p99_ms=${med[postilion.p99]}" \
   "dovecot_mix_p50_ms=${med[dovecot.p50]} dovecot_mix_p99_ms=${med[dovecot.p99]}" \
+  "postilion_cpu_ms_per_op=${med[postilion.cpu]} dovecot_cpu_ms_per_op=${med[dovecot.cpu]}" \
   "postilion=$(imap_state postilion) dovecot=$(imap_state dovecot) messages=$MESSAGES clients=$CLIENTS" \
   "mix_messages=$MIX_MESSAGES size=$SIZE rounds=$ROUNDS"
 [ $failures = 0 ] && [ ${#ready[@]} = 2 ]
