@@ -2323,6 +2323,29 @@ public final class ImapLoad {
             LineAssembler u = new LineAssembler(1000);
             u.feed("a1 OK do".getBytes(StandardCharsets.US_ASCII), 0, 8, sink::add);
             check("truncated line: mid-response", u.midResponse(), true);
+            // a line of exactly the limit passes, one octet more does not
+            check("line at the limit", lines("x".repeat(998) + "\r\n", 1000).size(), 1);
+            expectBroken("line one over the limit", "x".repeat(1001) + "\r\n", 1000);
+            // a negative count and a bare CR are no literal and no line end
+            check("negative count", lines("* OK {-5}\r\n* OK a\rb\r\n", 1000), List.of("* OK {-5}", "* OK a\rb"));
+            // a literal of 256 MiB streamed in 64 KiB pieces: counted and dropped, the line stays small
+            LineAssembler huge = new LineAssembler(1000);
+            List<Line> hugeOut = new ArrayList<>();
+            byte[] head = "* 9 FETCH (BODY[] {268435456}\r\n".getBytes(StandardCharsets.US_ASCII);
+            huge.feed(head, 0, head.length, hugeOut::add);
+            byte[] chunk = new byte[65536];
+            for (int i = 0; i < 4096; i++) {
+                huge.feed(chunk, 0, chunk.length, hugeOut::add);
+            }
+            huge.feed(")\r\n".getBytes(StandardCharsets.US_ASCII), 0, 3, hugeOut::add);
+            check("256 MiB literal: one line", texts(hugeOut), List.of("* 9 FETCH (BODY[] {268435456})"));
+            check("256 MiB literal: counted", hugeOut.get(0).literalOctets(), 268_435_456L);
+            // the blocking client: a stream cut inside a literal, a foreign tag, BYE, a continuation out of place
+            expectClientBroken("cut inside a literal", "* 1 FETCH (X {10}\r\nabc", "middle of a response");
+            expectClientBroken("foreign tag", "zz9 OK what\r\n", "unexpected response");
+            expectClientBroken("BYE", "* BYE going away\r\n", "server said");
+            expectClientBroken("continuation", "+ more\r\n", "unexpected response");
+            expectClientBroken("closed before the answer", "* 1 EXISTS\r\n", "closed by the server");
             // tagged response parsing
             Reply r = Reply.of("a7", "a7 OK [APPENDUID 1700000000 4242] Append completed.");
             check("APPENDUID", r.appendUid(), 4242L);
@@ -2406,6 +2429,20 @@ public final class ImapLoad {
                 System.out.println("FAIL " + what + ": accepted");
             } catch (Broken e) {
                 passed++;
+            }
+        }
+
+        static void expectClientBroken(String what, String stream, String why) {
+            try {
+                new Client(new java.io.ByteArrayInputStream(stream.getBytes(StandardCharsets.US_ASCII)))
+                        .await("a1", null);
+                failed++;
+                System.out.println("FAIL " + what + ": accepted");
+            } catch (Broken e) {
+                check(what + ": " + e.getMessage(), e.getMessage().contains(why), true);
+            } catch (IOException e) {
+                failed++;
+                System.out.println("FAIL " + what + ": " + e);
             }
         }
 
