@@ -17,9 +17,9 @@
 # master from bench/work/peer/dovecot-run/master.pid. The server is started like in imap-vs-dovecot.sh when it does
 # not run (see imap-common.sh), and stopped at the end if it was started here (BENCH_KEEP=1 keeps it).
 #
-# File descriptors: the load generator needs one per session; this script raises its soft limit (ulimit -n) up
-# to the hard limit and lowers SESSIONS to what fits if it must, saying so. The server needs as many: a server
-# started by hand must have its own limit raised. Ephemeral ports: ImapLoad spreads the sessions over source
+# File descriptors: the load generator needs one per session; this script raises its soft limit (ulimit -n) to
+# the hard limit and lowers SESSIONS to what fits if it must, saying so. The server needs as many: one started
+# here inherits the raised limit; a server started by hand must have its own limit raised. Ephemeral ports: ImapLoad spreads the sessions over source
 # addresses 127.0.0.1..127.0.0.K (one per 8000 sessions).
 #
 # Dovecot runs one imap process per session (process_limit 1024 by default, so at most ~1000 sessions with
@@ -51,21 +51,19 @@ for v in SESSIONS HOLD DELIVER RAMP USERS; do
 done
 
 # --- file descriptors -----------------------------------------------------------------------------------------
+# Raised to the hard limit, not just to what the load generator needs: a server this script starts (below)
+# inherits the limit and needs a descriptor per session plus its own (WildFly holds ~1000 open).
 need=$((SESSIONS + 200))
 soft=$(ulimit -n)
-if [ "$soft" != unlimited ] && [ "$soft" -lt "$need" ]; then
-  hard=$(ulimit -Hn)
-  if [ "$hard" = unlimited ] || [ "$hard" -ge "$need" ]; then
-    ulimit -n "$need"
-  else
-    ulimit -n "$hard"
-  fi
+hard=$(ulimit -Hn)
+if [ "$soft" != unlimited ] && [ "$soft" != "$hard" ]; then
+  ulimit -n "$hard" 2>/dev/null || true
   soft=$(ulimit -n)
-  imap_log "open files limit now $soft (for $need)"
-  if [ "$soft" != unlimited ] && [ "$soft" -lt "$need" ]; then
-    SESSIONS=$((soft - 200))
-    imap_log "the hard limit allows only $SESSIONS sessions: SESSIONS lowered to that"
-  fi
+  imap_log "open files limit raised to $soft (the load generator needs $need)"
+fi
+if [ "$soft" != unlimited ] && [ "$soft" -lt "$need" ]; then
+  SESSIONS=$((soft - 200))
+  imap_log "the hard limit ($soft) allows only $SESSIONS sessions: SESSIONS lowered to that"
 fi
 if [ "$server" = dovecot ]; then
   [ "$SESSIONS" -gt 1000 ] && imap_log "Dovecot: more than 1000 sessions exceed peer-up.sh's imap process_limit" \
