@@ -25,8 +25,9 @@
  *   mix     C clients (one thread and one connection each) log in (LOGIN), SELECT the mailbox, wait for each other,
  *           then run a Thunderbird-like mix of commands, picked at random by --weights, for --duration seconds (or
  *           until --ops commands in all), each client sending its next command as soon as the last one completed
- *           (a closed loop without think time: ops/s is what the server sustains for C busy clients). Per command: count, ops/s, p50/p90/p99/max latency (tagged response
- *           after writing the command), failures by command and response. The commands:
+ *           (a closed loop without think time: ops/s is what the server sustains for C busy clients). Per
+ *           command: count, ops/s, p50/p90/p99/max latency (tagged response after writing the command), failures
+ *           by command and response. The commands:
  *             select             SELECT mailbox                        (reopening the folder)
  *             fetch_flags        FETCH 1:* (FLAGS)                     (flag resynchronisation)
  *             uid_fetch_headers  UID FETCH a:b (UID RFC822.SIZE FLAGS BODY.PEEK[HEADER.FIELDS (...)]), a window
@@ -49,12 +50,12 @@
  *           logs in, SELECTs, sends IDLE; at most --ramp (200) are in that handshake at once. With --source-addrs
  *           K (auto: one per 8 000 connections) they bind 127.0.0.1..127.0.0.K as source addresses so that
  *           ephemeral ports do not run out. When all idle (or --establish-timeout passes, or no session went idle
- *           or failed for 30 s: a server at its connection limit) it waits --settle
- *           seconds and, with --server-pid, measures the server: `jcmd PID GC.run` twice, then `GC.heap_info`
- *           (used heap; only when PID is a JVM, since jcmd's SIGQUIT would end any other process) and the
- *           proportional set size (PSS) of PID and its descendants (any server; Dovecot has a process per
- *           session), before the first connection and now; the difference divided by the idling sessions is
- *           heap_per_session_bytes and pss_per_session_bytes. With --deliver it then APPENDs one message into each distinct user's mailbox
+ *           or failed for 30 s: a server at its connection limit) it waits --settle seconds and, with
+ *           --server-pid, measures the server: `jcmd PID GC.run` twice, then `GC.heap_info` (used heap; only when
+ *           PID is a JVM, since jcmd's SIGQUIT would end any other process) and the proportional set size (PSS)
+ *           of PID and its descendants (any server; Dovecot has a process per session), before the first
+ *           connection and now; the difference divided by the idling sessions is heap_per_session_bytes and
+ *           pss_per_session_bytes. With --deliver it then APPENDs one message into each distinct user's mailbox
  *           (one extra connection per user) and measures, per IDLE session, the time from writing that APPEND to
  *           reading "* n EXISTS" (p50/p99/max, how many got it within --deliver-timeout). It holds until --hold
  *           seconds after the last session went idle, counts sessions the server closed, then DONE and LOGOUT.
@@ -2189,7 +2190,8 @@ public final class ImapLoad {
                 + " no will can more out up said about other into than its time only could new them man some these"
                 + " then two first may any like now my such make over our even most me state after also made many"
                 + " meeting invoice schedule quarterly report attached please review comments regards thanks server"
-                + " queue delivery mailbox message latency throughput benchmark postmaster folder unread flag").split(" ");
+                + " queue delivery mailbox message latency throughput benchmark postmaster folder unread flag")
+                .split(" ");
         static final String[] NAMES = {"Alice Martin", "Bob Schneider", "Carla Rossi", "Dmitri Ivanov", "Eve Dubois",
             "Farid Haddad", "Grace Kim", "Hiro Tanaka", "Ines Garcia", "Jan de Vries"};
         final String[] lines;

@@ -19,8 +19,8 @@
 #
 # File descriptors: the load generator needs one per session; this script raises its soft limit (ulimit -n) to
 # the hard limit and lowers SESSIONS to what fits if it must, saying so. The server needs as many: one started
-# here inherits the raised limit; a server started by hand must have its own limit raised. Ephemeral ports: ImapLoad spreads the sessions over source
-# addresses 127.0.0.1..127.0.0.K (one per 8000 sessions).
+# here inherits the raised limit; a server started by hand must have its own limit raised. Ephemeral ports:
+# ImapLoad spreads the sessions over source addresses 127.0.0.1..127.0.0.K (one per 8000 sessions).
 #
 # Dovecot runs one imap process per session (process_limit 1024 by default, so at most ~1000 sessions with
 # peer-up.sh's configuration), and above fs.inotify.max_user_instances (128 here) sessions its IDLE falls back
