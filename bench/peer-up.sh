@@ -21,6 +21,8 @@
 # Environment (optional):
 #   PEER_PORT      smtpd port on 127.0.0.1            (2526)
 #   PEER_USERS     users user1..userN@bench.test      (20)
+#   PEER_IMAP_PORT Dovecot IMAP on 127.0.0.1 for the IMAP benchmark (2144); 0 = no IMAP listener. Plain text,
+#                  LOGIN allowed (loopback only); needs dovecot-imapd, installed like the other packages
 #   PEER_STOP=1    only stop the peer started by this script (same as peer-down.sh)
 #   PEER_INSTALL=0 do not install missing packages: exit 3 instead
 # Exit status: 0 up; 3 Postfix/Dovecot not available (the benchmark then skips the peer); 1 otherwise.
@@ -31,6 +33,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 dir=$here/work/peer
 port=${PEER_PORT:-2526}
 nusers=${PEER_USERS:-20}
+imap_port=${PEER_IMAP_PORT:-2144}
 domain=bench.test
 etc=$dir/postfix-etc
 spool=$dir/spool
@@ -71,6 +74,7 @@ need=()
 command -v postfix >/dev/null 2>&1 || need+=(postfix)
 command -v dovecot >/dev/null 2>&1 || need+=(dovecot-core)
 [ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
+[ "$imap_port" = 0 ] || [ -x /usr/lib/dovecot/imap ] || need+=(dovecot-imapd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "${PEER_INSTALL:-1}" = 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     log "missing ${need[*]} and not installing them: the peer is skipped"; exit 3
@@ -138,6 +142,27 @@ protocol lmtp {
   postmaster_address = postmaster@$domain
 }
 CONF
+if [ "$imap_port" != 0 ]; then
+  # IMAP for bench/imap-*.sh: the same users and Maildirs, plain text on loopback, no per-user connection cap
+  # (the IMAP benchmark puts many sessions on one mailbox)
+  sed -i 's/^protocols = lmtp$/protocols = lmtp imap/' "$dconf"
+  cat >> "$dconf" <<CONF
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $imap_port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+protocol imap {
+  mail_max_userip_connections = 20000
+}
+CONF
+fi
 
 # --- postfix: its own instance ----------------------------------------------------------------------------
 cp /etc/postfix/master.cf "$etc/master.cf" 2>/dev/null || cp /usr/share/postfix/master.cf.dist "$etc/master.cf"
@@ -191,7 +216,9 @@ if ! postfix -c "$etc" start </dev/null >/dev/null 2>"$startlog"; then
   log "postfix did not start:"; cat "$startlog" >&2; stop_peer; exit 1
 fi
 for _ in $(seq 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && [ -S "$spool/private/dovecot-lmtp" ]; then
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && [ -S "$spool/private/dovecot-lmtp" ] \
+     && { [ "$imap_port" = 0 ] || (exec 3<>"/dev/tcp/127.0.0.1/$imap_port") 2>/dev/null; }; then
+    [ "$imap_port" = 0 ] || log "imap=127.0.0.1:$imap_port (dovecot master pid $(cat "$drun/master.pid"))"
     echo "peer-up: smtp=127.0.0.1:$port users=user1..user$nusers@$domain maildir=$vmail/$domain (stop: $here/peer-down.sh)"
     exit 0
   fi
