@@ -50,6 +50,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The storage quota in octets; null for the server's default. */
+    @Column(name = "quota_bytes")
+    private Long quotaBytes;
+
     protected Account() {
     }
 
@@ -87,5 +91,13 @@ public class Account {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Long getQuotaBytes() {
+        return quotaBytes;
+    }
+
+    public void setQuotaBytes(Long quotaBytes) {
+        this.quotaBytes = quotaBytes;
     }
 }

@@ -29,6 +29,12 @@ public interface DirectoryService {
     /** The account a login name (an address, any case) names, if any. */
     Optional<Account> findAccountByLogin(String login);
 
+    /**
+     * Sets an account's storage quota (RFC 9208 STORAGE, in octets), or with null gives it the server's default
+     * ({@code postilion.quota.default-bytes}).
+     */
+    Account setQuota(String address, Long bytes) throws DirectoryException;
+
     /** Removes an account with its mailboxes and messages. */
     void deleteAccount(String address) throws DirectoryException;
 

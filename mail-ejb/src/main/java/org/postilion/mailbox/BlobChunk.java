@@ -15,11 +15,14 @@ import java.util.Objects;
 @Table(name = "blob_chunk")
 @IdClass(BlobChunk.Key.class)
 @NamedQuery(name = BlobChunk.OF_BLOB, query = "select c from BlobChunk c where c.blobId = :blobId order by c.seq")
+@NamedQuery(name = BlobChunk.RANGE_OF_BLOB, query = "select c from BlobChunk c where c.blobId = :blobId"
+        + " and c.seq between :first and :last order by c.seq")
 @NamedQuery(name = BlobChunk.DELETE_UNREFERENCED, query = "delete from BlobChunk c where c.blobId in :blobIds"
         + " and not exists (select m.id from MailboxMessage m where m.blob.id = c.blobId)")
 public class BlobChunk {
 
     public static final String OF_BLOB = "BlobChunk.ofBlob";
+    public static final String RANGE_OF_BLOB = "BlobChunk.rangeOfBlob";
     public static final String DELETE_UNREFERENCED = "BlobChunk.deleteUnreferenced";
     public static final int MAX_SIZE = 256 * 1024;
 

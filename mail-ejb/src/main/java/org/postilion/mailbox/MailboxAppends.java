@@ -14,6 +14,17 @@ public final class MailboxAppends {
      */
     public static MailboxMessage append(Mailbox mailbox, MessageBlob blob, Instant internalDate, int flags) {
         long[] uidAndModseq = mailbox.allocateUidAndModseq();
-        return new MailboxMessage(mailbox, uidAndModseq[0], uidAndModseq[1], blob, internalDate, flags);
+        mailbox.count(1, flags, blob.getSize());
+        return new MailboxMessage(mailbox, uidAndModseq[0], uidAndModseq[1], blob, internalDate, flags, null);
+    }
+
+    /**
+     * A message of one operation (APPEND, COPY, MOVE) in {@code mailbox}: the next UID, and the operation's
+     * MODSEQ. The caller holds the mailbox row's lock.
+     */
+    public static MailboxMessage append(Mailbox mailbox, long modseq, MessageBlob blob, Instant internalDate,
+                                        int flags, String keywords) {
+        mailbox.count(1, flags, blob.getSize());
+        return new MailboxMessage(mailbox, mailbox.allocateUid(), modseq, blob, internalDate, flags, keywords);
     }
 }

@@ -63,10 +63,15 @@ public class MailboxMessage {
     @Column(nullable = false)
     private int flags;
 
+    /** Keywords separated by spaces, as the client first spelled them; null when there are none. */
+    @Column(length = 2000)
+    private String keywords;
+
     protected MailboxMessage() {
     }
 
-    MailboxMessage(Mailbox mailbox, long uid, long modseq, MessageBlob blob, Instant internalDate, int flags) {
+    MailboxMessage(Mailbox mailbox, long uid, long modseq, MessageBlob blob, Instant internalDate, int flags,
+                   String keywords) {
         this.mailbox = mailbox;
         this.uid = uid;
         this.modseq = modseq;
@@ -74,6 +79,7 @@ public class MailboxMessage {
         this.internalDate = internalDate;
         this.size = blob.getSize();
         this.flags = flags;
+        this.keywords = keywords;
     }
 
     public Long getId() {
@@ -107,5 +113,27 @@ public class MailboxMessage {
     /** The system flags, as the bits of {@link Flags}. */
     public int getFlags() {
         return flags;
+    }
+
+    /** The keywords separated by spaces, or null. */
+    public String getKeywords() {
+        return keywords;
+    }
+
+    /**
+     * Sets the flags and keywords at a new MODSEQ, keeping the mailbox's counters; the caller holds the
+     * mailbox row's lock.
+     */
+    public void changeFlags(int newFlags, String newKeywords, long newModseq) {
+        mailbox.recount(flags, newFlags);
+        this.flags = newFlags;
+        this.keywords = newKeywords;
+        this.modseq = newModseq;
+    }
+
+    /** Moves the message to another mailbox with a UID of that mailbox (INBOX rename). */
+    public void moveTo(Mailbox target, long newModseq) {
+        this.mailbox = target;
+        this.modseq = newModseq;
     }
 }

@@ -17,11 +17,14 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "message_blob")
+@NamedQuery(name = MessageBlob.BY_HASH,
+        query = "select b from MessageBlob b where b.contentHash = :hash and b.size = :size")
 @NamedQuery(name = MessageBlob.BY_QUEUE_ID, query = "select b from MessageBlob b where b.queueId = :queueId")
 @NamedQuery(name = MessageBlob.DELETE_UNREFERENCED, query = "delete from MessageBlob b where b.id in :blobIds"
         + " and not exists (select m.id from MailboxMessage m where m.blob.id = b.id)")
 public class MessageBlob {
 
+    public static final String BY_HASH = "MessageBlob.byHash";
     public static final String BY_QUEUE_ID = "MessageBlob.byQueueId";
     public static final String DELETE_UNREFERENCED = "MessageBlob.deleteUnreferenced";
 
@@ -55,6 +58,25 @@ public class MessageBlob {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(length = StoredStructure.MAX_TEXT)
+    private String envelope;
+
+    @Column(name = "body_structure", length = StoredStructure.MAX_TEXT)
+    private String bodyStructure;
+
+    @Column(length = StoredStructure.MAX_TEXT)
+    private String body;
+
+    @Column(name = "header_size")
+    private Long headerSize;
+
+    @Column(name = "mime_parts", length = StoredStructure.MAX_TEXT)
+    private String mimeParts;
+
+    /** SHA-256 of the content, hex; an APPEND of the same bytes shares this blob. */
+    @Column(name = "content_hash", length = 64)
+    private String contentHash;
+
     protected MessageBlob() {
     }
 
@@ -67,6 +89,25 @@ public class MessageBlob {
         this.sentDate = summary.date();
         this.messageId = summary.messageId();
         this.createdAt = Instant.now();
+    }
+
+    /** Records what parsing the content found, and the content's hash. */
+    public void describe(StoredStructure structure, String contentHash) {
+        this.envelope = structure.envelope();
+        this.bodyStructure = structure.bodyStructure();
+        this.body = structure.body();
+        this.headerSize = structure.headerSize();
+        this.mimeParts = structure.mimeParts();
+        this.contentHash = contentHash;
+    }
+
+    /** What parsing found, or null for a blob stored before the IMAP store parsed messages. */
+    public StoredStructure getStructure() {
+        return envelope == null ? null : new StoredStructure(envelope, bodyStructure, body, headerSize, mimeParts);
+    }
+
+    public String getContentHash() {
+        return contentHash;
     }
 
     public Long getId() {

@@ -15,6 +15,12 @@ public final class MailQueues {
     /** Messages that failed every redelivery, kept for the administrator. */
     public static final String DEAD_LETTER = "java:/jms/queue/mail.dlq";
 
+    /**
+     * A topic, not a queue: one notice per committed change of mailboxes (their ids), for every node's IMAP
+     * sessions. Non-persistent: a lost notice only delays a session until its next poll.
+     */
+    public static final String MAILBOX_CHANGES = "java:/jms/topic/mail.changes";
+
     private MailQueues() {
     }
 }

@@ -146,6 +146,18 @@ public class JpaDirectoryService implements DirectoryService {
     }
 
     @Override
+    public Account setQuota(String address, Long bytes) throws DirectoryException {
+        if (bytes != null && bytes < 0) {
+            throw DirectoryException.invalid("a quota is 0 or more octets, or null for the server's default");
+        }
+        Account account = findAccount(address);
+        account.setQuotaBytes(bytes);
+        LOG.info(() -> "user " + account.getAddress() + " has a quota of "
+                + (bytes == null ? "the server's default" : bytes + " octets"));
+        return account;
+    }
+
+    @Override
     public void deleteAccount(String address) throws DirectoryException {
         Account account = findAccount(address);
         mailboxes.deleteAll(account.getId());

@@ -1,12 +1,12 @@
 package org.postilion.mailbox.internal;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.postilion.directory.Account;
-import org.postilion.mailbox.BlobChunk;
-import org.postilion.mailbox.Flags;
+import org.postilion.connector.spi.imap.SystemFlags;
 import org.postilion.mailbox.Mailbox;
 import org.postilion.mailbox.MailboxAppends;
 import org.postilion.mailbox.MailboxMessage;
@@ -16,10 +16,8 @@ import org.postilion.mailbox.MessageListing;
 import org.postilion.mailbox.MessageSummary;
 import org.postilion.mailbox.NoSuchMailboxException;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +27,14 @@ import java.util.TreeSet;
 @Stateless
 public class JpaMailboxStore implements MailboxStore {
 
-    /** Bulk statements take their id lists in slices of this size, well below any driver's limit. */
-    private static final int ID_SLICE = 500;
-
     @PersistenceContext(unitName = "postilion")
     private EntityManager em;
+
+    @Inject
+    private ContentStore contents;
+
+    @Inject
+    private MailboxChangeNotifier notifier;
 
     @Override
     public void createDefaultMailboxes(Account account) {
@@ -50,14 +51,7 @@ public class JpaMailboxStore implements MailboxStore {
     @Override
     public void deliver(String queueId, byte[] content, MessageSummary summary, Instant internalDate,
                         Collection<Long> accountIds) {
-        int chunks = Math.max(1, (content.length + BlobChunk.MAX_SIZE - 1) / BlobChunk.MAX_SIZE);
-        MessageBlob blob = new MessageBlob(queueId, content.length, chunks, summary);
-        em.persist(blob);
-        for (int i = 0; i < chunks; i++) {
-            int from = i * BlobChunk.MAX_SIZE;
-            int to = Math.min(content.length, from + BlobChunk.MAX_SIZE);
-            em.persist(new BlobChunk(blob.getId(), i, Arrays.copyOfRange(content, from, to)));
-        }
+        MessageBlob blob = contents.store(queueId, content, summary);
         // lock the INBOX rows one by one in account order, so that two deliveries to the same set of mailboxes
         // cannot deadlock; one query shape for every count of recipients keeps its translation cached
         for (Long accountId : new TreeSet<>(accountIds)) {
@@ -69,6 +63,7 @@ public class JpaMailboxStore implements MailboxStore {
                     // dead-letters the message, rather than deliver to some recipients and silently not to others
                     .orElseThrow(() -> new IllegalStateException("account " + accountId + " has no INBOX"));
             em.persist(MailboxAppends.append(inbox, blob, internalDate, 0));
+            notifier.changed(inbox.getId());
         }
     }
 
@@ -81,7 +76,7 @@ public class JpaMailboxStore implements MailboxStore {
                 .getResultList()) {
             MessageBlob b = m.getBlob();
             listing.add(new MessageListing(m.getUid(), b.getHeaderFrom(), b.getSubject(), m.getSize(),
-                    m.getInternalDate(), b.getSentDate(), Flags.names(m.getFlags())));
+                    m.getInternalDate(), b.getSentDate(), SystemFlags.names(m.getFlags())));
         }
         return listing;
     }
@@ -95,13 +90,7 @@ public class JpaMailboxStore implements MailboxStore {
         if (message.isEmpty()) {
             return Optional.empty();
         }
-        MessageBlob blob = message.get().getBlob();
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(blob.getSize(), Integer.MAX_VALUE - 8));
-        for (BlobChunk chunk : em.createNamedQuery(BlobChunk.OF_BLOB, BlobChunk.class)
-                .setParameter("blobId", blob.getId()).getResultList()) {
-            out.writeBytes(chunk.getData());
-        }
-        return Optional.of(out.toByteArray());
+        return Optional.of(contents.readAll(message.get().getBlob()));
     }
 
     private Mailbox mailbox(long accountId, String mailboxName) throws NoSuchMailboxException {
@@ -123,11 +112,12 @@ public class JpaMailboxStore implements MailboxStore {
         List<Long> blobIds = em.createNamedQuery(MailboxMessage.BLOB_IDS_OF_ACCOUNT, Long.class)
                 .setParameter("accountId", accountId).getResultList();
         em.createNamedQuery(MailboxMessage.DELETE_OF_ACCOUNT).setParameter("accountId", accountId).executeUpdate();
+        em.createQuery("delete from ExpungedMessage e where e.mailboxId in"
+                        + " (select b.id from Mailbox b where b.account.id = :accountId)")
+                .setParameter("accountId", accountId).executeUpdate();
+        em.createQuery("delete from Subscription s where s.accountId = :accountId")
+                .setParameter("accountId", accountId).executeUpdate();
         em.createNamedQuery(Mailbox.DELETE_OF_ACCOUNT).setParameter("accountId", accountId).executeUpdate();
-        for (int i = 0; i < blobIds.size(); i += ID_SLICE) {
-            List<Long> slice = blobIds.subList(i, Math.min(blobIds.size(), i + ID_SLICE));
-            em.createNamedQuery(BlobChunk.DELETE_UNREFERENCED).setParameter("blobIds", slice).executeUpdate();
-            em.createNamedQuery(MessageBlob.DELETE_UNREFERENCED).setParameter("blobIds", slice).executeUpdate();
-        }
+        contents.deleteUnreferenced(blobIds);
     }
 }

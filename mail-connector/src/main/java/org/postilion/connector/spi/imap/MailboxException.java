@@ -15,6 +15,8 @@ public class MailboxException extends Exception {
     /** IMAP response codes (RFC 5530 and the base specification) that a refusal carries. */
     public enum Code {
         NONEXISTENT, ALREADYEXISTS, TRYCREATE, CANNOT, OVERQUOTA, LIMIT, INUSE, EXPUNGEISSUED, NOPERM,
+        /** CREATE-SPECIAL-USE (RFC 6154): an attribute the server does not support. */
+        USEATTR,
         /** A malformed request that only the store could recognise (a name too long, say). */
         CLIENTBUG
     }
