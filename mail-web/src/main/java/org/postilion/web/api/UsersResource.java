@@ -7,6 +7,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +25,7 @@ import org.postilion.mailbox.NoSuchMailboxException;
 import org.postilion.web.api.Views.MailboxView;
 import org.postilion.web.api.Views.MessageView;
 import org.postilion.web.api.Views.NewUser;
+import org.postilion.web.api.Views.QuotaRequest;
 import org.postilion.web.api.Views.UserView;
 
 import java.util.ArrayList;
@@ -70,6 +72,16 @@ public class UsersResource {
     @Path("{address}")
     public UserView get(@PathParam("address") String address) throws DirectoryException {
         return UserView.of(directory.findAccount(address));
+    }
+
+    /** Sets the user's storage quota: {@code {"bytes": 104857600}}, or {@code {"bytes": null}} for the default. */
+    @PUT
+    @Path("{address}/quota")
+    public UserView setQuota(@PathParam("address") String address, QuotaRequest request) throws DirectoryException {
+        if (request == null) {
+            throw DirectoryException.invalid("a body {\"bytes\": ...} is required");
+        }
+        return UserView.of(directory.setQuota(address, request.bytes()));
     }
 
     @DELETE

@@ -32,10 +32,15 @@ public final class Views {
     public record NewUser(String address, String password) {
     }
 
-    public record UserView(String address, Instant createdAt) {
+    /** A user; {@code quotaBytes} null means the server's default quota. */
+    public record UserView(String address, Instant createdAt, Long quotaBytes) {
         static UserView of(Account a) {
-            return new UserView(a.getAddress(), a.getCreatedAt());
+            return new UserView(a.getAddress(), a.getCreatedAt(), a.getQuotaBytes());
         }
+    }
+
+    /** A request to set a user's storage quota in octets; null gives the server's default. */
+    public record QuotaRequest(Long bytes) {
     }
 
     /** A request to create an alias ({@code "@example.com"} is the domain's catch-all), or to set its targets. */
