@@ -47,7 +47,8 @@ public final class ImapCommands {
                 new ExpungeCommand(false), new ExpungeCommand(true), new CopyCommand(false, false),
                 new CopyCommand(true, false), new CopyCommand(false, true), new CopyCommand(true, true),
                 new AppendCommand(), new IdleCommand(), new QuotaCommand(false), new QuotaCommand(true),
-                new CompressCommand()));
+                new CompressCommand(), new SearchCommand(false), new SearchCommand(true), new SortCommand(false),
+                new SortCommand(true), new ThreadCommand(false), new ThreadCommand(true)));
     }
 
     /**
