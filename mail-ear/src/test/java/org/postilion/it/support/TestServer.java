@@ -23,6 +23,14 @@ public final class TestServer {
         return Integer.getInteger("it.submissions.port", 2665);
     }
 
+    public static int imapPort() {
+        return Integer.getInteger("it.imap.port", 2643);
+    }
+
+    public static int imapsPort() {
+        return Integer.getInteger("it.imaps.port", 2693);
+    }
+
     public static int httpPort() {
         return Integer.getInteger("it.http.port", 8180);
     }
