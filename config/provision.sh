@@ -25,24 +25,35 @@ jar=${JAVA_HOME:+$JAVA_HOME/bin/}jar
 mkdir -p "$(dirname "$target")"
 work=$(mktemp -d "$(dirname "$target")/wildfly-unpack.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-echo "provision: unpacking $(basename "$dist_zip")"
-(cd "$work" && "$jar" xf "$dist_zip")
-rm -rf "$target"
-mv "$work"/wildfly-* "$target"
-chmod +x "$target"/bin/*.sh
-
-echo "provision: applying ${scripts[*]}"
 cli="$work/provision.cli"
 {
     echo "embed-server --server-config=standalone-full.xml --std-out=discard"
     for s in "${scripts[@]}"; do cat "$here/$s"; echo; done
     echo "stop-embedded-server"
 } > "$cli"
-"$target/bin/jboss-cli.sh" -Dpostilion.postgresql.jar="$pg_jar" --file="$cli" > "$work/cli.log" 2>&1 || {
-    cat "$work/cli.log"
-    echo "provision: the CLI scripts failed" >&2
-    exit 1
+
+# unpacks a fresh server and applies the scripts to it; false if the CLI failed
+provision() {
+    echo "provision: unpacking $(basename "$dist_zip")"
+    rm -rf "$work"/wildfly-* "$target"
+    (cd "$work" && "$jar" xf "$dist_zip")
+    mv "$work"/wildfly-* "$target"
+    chmod +x "$target"/bin/*.sh
+    echo "provision: applying ${scripts[*]}"
+    "$target/bin/jboss-cli.sh" -Dpostilion.postgresql.jar="$pg_jar" --file="$cli" > "$work/cli.log" 2>&1
 }
+# the embedded server now and then refuses an operation with a RejectedExecutionException while it is still
+# starting (seen once on a loaded machine); a half-applied configuration cannot be re-applied, so the whole
+# server is unpacked again for the second attempt
+if ! provision; then
+    cat "$work/cli.log"
+    echo "provision: the CLI scripts failed; trying once more on a fresh copy" >&2
+    provision || {
+        cat "$work/cli.log"
+        echo "provision: the CLI scripts failed" >&2
+        exit 1
+    }
+fi
 # the embedded server leaves a history of its own; the provisioned server starts clean
 rm -rf "$target"/standalone/data "$target"/standalone/log "$target"/standalone/configuration/standalone_xml_history
 echo "$stamp" > "$target/.postilion-provisioned"
