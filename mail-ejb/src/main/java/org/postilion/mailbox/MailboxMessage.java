@@ -131,7 +131,7 @@ public class MailboxMessage {
         this.modseq = newModseq;
     }
 
-    /** Moves the message to another mailbox with a UID of that mailbox (INBOX rename). */
+    /** Moves the message, keeping its UID, to a mailbox that continues this one's UIDs (INBOX rename). */
     public void moveTo(Mailbox target, long newModseq) {
         this.mailbox = target;
         this.modseq = newModseq;

@@ -85,21 +85,7 @@ final class EndpointImapBackend implements ImapBackend {
     }
 
     private <T> CompletionStage<T> run(Supplier<T> call, Function<Throwable, T> onFailure, String what) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                try {
-                    result.complete(call.get());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, what + " failed", e);
-                    result.complete(onFailure.apply(e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warning(() -> what + " not started: " + e.getMessage());
-            result.complete(onFailure.apply(e));
-        }
-        return result;
+        return WorkerCalls.call(executor, call, onFailure, what);
     }
 
     /** Carries a store's checked refusal through {@link EndpointRegistry#call}'s function. */

@@ -14,14 +14,10 @@ import org.postilion.connector.spi.SenderVerdict;
 import org.postilion.connector.spi.SessionInfo;
 import org.postilion.connector.spi.SmtpPolicyListener;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The SMTP backend in WildFly: each question goes to the message-driven bean implementing the matching
@@ -29,8 +25,6 @@ import java.util.logging.Logger;
  * temporary answers, so that a client is never refused for good because of an outage.
  */
 final class EndpointSmtpBackend implements SmtpBackend {
-
-    private static final Logger LOG = Logger.getLogger(EndpointSmtpBackend.class.getName());
 
     private final EndpointRegistry endpoints;
     private final Executor executor;
@@ -77,20 +71,6 @@ final class EndpointSmtpBackend implements SmtpBackend {
     }
 
     private <T> CompletionStage<T> call(Supplier<T> call, Function<Throwable, T> onFailure, String what) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                try {
-                    result.complete(call.get());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, what + " failed", e);
-                    result.complete(onFailure.apply(e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warning(() -> what + " not started: " + e.getMessage());
-            result.complete(onFailure.apply(e));
-        }
-        return result;
+        return WorkerCalls.call(executor, call, onFailure, what);
     }
 }

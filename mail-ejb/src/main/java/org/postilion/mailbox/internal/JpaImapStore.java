@@ -276,7 +276,7 @@ public class JpaImapStore implements ImapStoreListener {
     @Override
     public MailboxSnapshot select(String user, String name) throws MailboxException {
         Mailbox m = existing(account(user), name);
-        Set<String> keywords = new KeywordSet();
+        Set<String> keywords = new Keywords.KeywordSet();
         List<MessageState> messages = new ArrayList<>((int) Math.min(m.getMessageCount() + 16, 1 << 20));
         for (Tuple t : em.createQuery("select m.uid, m.modseq, m.flags, m.keywords from MailboxMessage m"
                         + " where m.mailbox.id = :id order by m.uid", Tuple.class)
@@ -290,7 +290,7 @@ public class JpaImapStore implements ImapStoreListener {
     @Override
     public MailboxChanges changes(String user, long mailboxId, long sinceModseq) throws MailboxException {
         Mailbox m = owned(account(user), mailboxId, false);
-        Set<String> keywords = new KeywordSet();
+        Set<String> keywords = new Keywords.KeywordSet();
         List<MessageState> changed = new ArrayList<>();
         for (Tuple t : em.createQuery("select m.uid, m.modseq, m.flags, m.keywords from MailboxMessage m"
                         + " where m.mailbox.id = :id and m.modseq > :since order by m.uid", Tuple.class)
@@ -580,25 +580,5 @@ public class JpaImapStore implements ImapStoreListener {
             slices.add(slice);
         }
         return slices;
-    }
-
-    /** Keywords compared without case, keeping the first spelling seen (RFC 9051: flags are case-insensitive). */
-    private static final class KeywordSet extends java.util.AbstractSet<String> {
-        private final Map<String, String> byLowerCase = new LinkedHashMap<>();
-
-        @Override
-        public boolean add(String keyword) {
-            return byLowerCase.putIfAbsent(keyword.toLowerCase(Locale.ROOT), keyword) == null;
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return byLowerCase.values().iterator();
-        }
-
-        @Override
-        public int size() {
-            return byLowerCase.size();
-        }
     }
 }

@@ -2,9 +2,14 @@ package org.postilion.mailbox.internal;
 
 import org.postilion.connector.spi.imap.FlagChange;
 
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A message's keywords as the store keeps them: one column, separated by spaces (keywords are atoms, which hold
@@ -23,12 +28,8 @@ final class Keywords {
     }
 
     static String join(List<String> keywords) {
-        List<String> distinct = new ArrayList<>();
-        for (String k : keywords) {
-            if (!containsIgnoreCase(distinct, k)) {
-                distinct.add(k);
-            }
-        }
+        Set<String> distinct = new KeywordSet();
+        distinct.addAll(keywords);
         return distinct.isEmpty() ? null : String.join(" ", distinct);
     }
 
@@ -38,18 +39,37 @@ final class Keywords {
         switch (change.mode()) {
             case REPLACE -> current = new ArrayList<>(change.keywords());
             case ADD -> current.addAll(change.keywords());
-            case REMOVE -> current.removeIf(k -> containsIgnoreCase(change.keywords(), k));
+            case REMOVE -> {
+                KeywordSet removed = new KeywordSet();
+                removed.addAll(change.keywords());
+                current.removeIf(removed::contains);
+            }
         }
         return join(current);
     }
 
-    private static boolean containsIgnoreCase(List<String> keywords, String keyword) {
-        String lower = keyword.toLowerCase(Locale.ROOT);
-        for (String k : keywords) {
-            if (k.toLowerCase(Locale.ROOT).equals(lower)) {
-                return true;
-            }
+    /** Keywords compared without case, keeping the first spelling added, in the order added. */
+    static final class KeywordSet extends AbstractSet<String> {
+        private final Map<String, String> byLowerCase = new LinkedHashMap<>();
+
+        @Override
+        public boolean add(String keyword) {
+            return byLowerCase.putIfAbsent(keyword.toLowerCase(Locale.ROOT), keyword) == null;
         }
-        return false;
+
+        @Override
+        public boolean contains(Object o) {
+            return o instanceof String k && byLowerCase.containsKey(k.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return byLowerCase.values().iterator();
+        }
+
+        @Override
+        public int size() {
+            return byLowerCase.size();
+        }
     }
 }
