@@ -3,10 +3,10 @@
  *
  *   java bench/ImapLoad.java MODE [options]        MODE = mix | select | idle | fill | selftest
  *
- *   java bench/ImapLoad.java fill   --port 2143 --users 'user1@bench.test' -n 10000 -s 10k
- *   java bench/ImapLoad.java select --port 2143 --users 'user1@bench.test' --reps 10
- *   java bench/ImapLoad.java mix    --port 2143 --users 'user{1..20}@bench.test' -c 20 --duration 30
- *   java bench/ImapLoad.java idle   --port 2143 --users 'user{1..20}@bench.test' -c 10000 --hold 60 --deliver \
+ *   java bench/ImapLoad.java fill   --port 2343 --users 'user1@bench.test' -n 10000 -s 10k
+ *   java bench/ImapLoad.java select --port 2343 --users 'user1@bench.test' --reps 10
+ *   java bench/ImapLoad.java mix    --port 2343 --users 'user{1..20}@bench.test' -c 20 --duration 30
+ *   java bench/ImapLoad.java idle   --port 2343 --users 'user{1..20}@bench.test' -c 10000 --hold 60 --deliver \
  *                                   --server-pid 12345
  *
  * What each mode does and measures.
@@ -127,7 +127,7 @@ public final class ImapLoad {
     // ---- options -------------------------------------------------------------------------------------
     String mode;
     String host = "127.0.0.1";
-    int port = 2143;
+    int port = 2343;
     List<String> users = List.of("user1@bench.test");
     String password = "bench-password";
     String mailbox = "INBOX";
@@ -179,7 +179,7 @@ public final class ImapLoad {
     static final String USAGE = """
             usage: java ImapLoad.java MODE [options]      MODE: mix | select | idle | fill | selftest
               --host H              server, loopback only (127.0.0.1)
-              --port P              IMAP port, plain text (2143)
+              --port P              IMAP port, plain text (2343)
               --users LIST          logins, clients rotate over them: comma list, {a..b} ranges expanded
                                     ('user1@bench.test'; e.g. 'user{1..20}@bench.test')
               --pass PW             password of every user (bench-password)

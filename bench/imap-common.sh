@@ -4,7 +4,7 @@
 # The two servers under test, both on loopback, both with the users user1..user20@bench.test, password
 # bench-password (the ones postilion-up.sh and peer-up.sh create):
 #
-#   postilion  IMAP 127.0.0.1:$POSTILION_IMAP_PORT (2143), the bench server of bench/postilion-up.sh (started
+#   postilion  IMAP 127.0.0.1:$POSTILION_IMAP_PORT (2343), the bench server of bench/postilion-up.sh (started
 #              here when its SMTP port 2725 does not answer; POSTILION_START=0 never starts it). Its pid (for the
 #              heap measurement) is bench/work/postilion/server.pid, or POSTILION_PID.
 #   dovecot    IMAP 127.0.0.1:$PEER_IMAP_PORT (2144), the Dovecot of bench/peer-up.sh (started here when the port
@@ -18,7 +18,7 @@
 
 imap_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 imap_work=$imap_here/work
-POSTILION_IMAP_PORT=${POSTILION_IMAP_PORT:-2143}
+POSTILION_IMAP_PORT=${POSTILION_IMAP_PORT:-2343}
 PEER_IMAP_PORT=${PEER_IMAP_PORT:-2144}
 export PEER_IMAP_PORT
 IMAP_USERS_PASS=bench-password

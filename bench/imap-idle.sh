@@ -28,7 +28,7 @@
 # changes no system setting; it only says so.
 #
 # Last line: ImapLoad's RESULT line, prefixed "RESULT imap-idle server=...". Environment (optional): SESSIONS
-# (10000)  HOLD (60)  DELIVER (1)  RAMP (200)  USERS (20)  SERVER_PID  POSTILION_IMAP_PORT (2143)
+# (10000)  HOLD (60)  DELIVER (1)  RAMP (200)  USERS (20)  SERVER_PID  POSTILION_IMAP_PORT (2343)
 # PEER_IMAP_PORT (2144)  RUN_MAX_SECONDS (900)  BENCH_KEEP=1.
 # Exit status: ImapLoad's (0 all sessions idled, were held and notified; 1 not; 3 no usable server), 2 on bad
 # settings.

@@ -21,7 +21,7 @@
 #
 # Environment (optional): SIZES ("1000 10000 100000")  CLIENT_COUNTS ("1 10 100")  SIZE (10240)  DURATION (20)
 # WARMUP_S (3)  REPS (5)  FILL_CONNS (4)  RUN_MAX_SECONDS (900, per ImapLoad run)  FILL_MAX_SECONDS (3600, per
-# fill)  POSTILION_IMAP_PORT (2143)  PEER_IMAP_PORT (2144)  BENCH_KEEP=1 (leave started servers running).
+# fill)  POSTILION_IMAP_PORT (2343)  PEER_IMAP_PORT (2144)  BENCH_KEEP=1 (leave started servers running).
 # Filling 100 000 messages takes minutes (Dovecot here: ~400-600 messages/s).
 # Exit status: 0 when every run succeeded; 1 otherwise; 2 on bad settings.
 set -uo pipefail

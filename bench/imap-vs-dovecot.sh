@@ -9,7 +9,7 @@
 #           second and their p50/p99 latency over all commands.
 # The mailboxes are filled first over IMAP APPEND (ImapLoad fill, up to the count; a second run appends nothing).
 # With ROUNDS > 1 the servers alternate who goes first. Servers (see imap-common.sh):
-#   Postilion  IMAP 127.0.0.1:$POSTILION_IMAP_PORT (2143), bench/postilion-up.sh started unless running;
+#   Postilion  IMAP 127.0.0.1:$POSTILION_IMAP_PORT (2343), bench/postilion-up.sh started unless running;
 #   Dovecot    IMAP 127.0.0.1:$PEER_IMAP_PORT (2144) of bench/peer-up.sh (same Maildirs as its LMTP), started
 #              unless running.
 # A server that is not available or has no IMAP listener is reported (state no_imap / not_started / skipped) and
@@ -28,7 +28,7 @@
 #
 # Environment (optional): MESSAGES (10000)  MIX_MESSAGES (1000)  SIZE (10240)  CLIENTS (10, <= 19 own users;
 # more share them)  DURATION (30)  WARMUP_S (5)  REPS (10)  ROUNDS (1)  FILL_CONNS (4)  POSTILION (auto|0)
-# PEER (auto|0)  POSTILION_IMAP_PORT (2143)  PEER_IMAP_PORT (2144)  RUN_MAX_SECONDS (900, per ImapLoad run)
+# PEER (auto|0)  POSTILION_IMAP_PORT (2343)  PEER_IMAP_PORT (2144)  RUN_MAX_SECONDS (900, per ImapLoad run)
 # FILL_MAX_SECONDS (1800, per fill)  BENCH_KEEP=1.
 # Exit status: 0 when both servers were measured without a failed command; 1 otherwise; 2 on bad settings.
 set -uo pipefail

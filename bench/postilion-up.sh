@@ -10,6 +10,7 @@
 # integration-test server (8180/2625/10090):
 #
 #   SMTP (MX)           127.0.0.1:2725     (-Dpostilion.smtp.port; submission 2787, submissions 2765)
+#   IMAP                127.0.0.1:2343     (-Dpostilion.imap.port; IMAPS 2393)
 #   admin API           http://127.0.0.1:8280/api   (-Djboss.socket.binding.port-offset=200)
 #   WildFly management  127.0.0.1:10190
 #   server log          bench/work/postilion/log/server.log
@@ -27,6 +28,7 @@
 #   BENCH_WILDFLY      provisioned WildFly home                  (config/target/wildfly)
 #   BENCH_EAR          the EAR to deploy                          (mail-ear/target/mail-ear.ear)
 #   BENCH_START_TIMEOUT  seconds to wait for the API and SMTP    (240)
+#   BENCH_IMAP_MAX_CONNECTIONS  IMAP sessions per listener and per client address (20000)
 # Exit status: 0 when up and populated; 2 when the artifacts are missing or a server already runs; 1 otherwise.
 set -euo pipefail
 
@@ -39,6 +41,10 @@ users=${BENCH_USERS:-20}
 heap=${BENCH_HEAP:--Xms1g -Xmx2g}
 timeout=${BENCH_START_TIMEOUT:-240}
 smtp_port=2725
+imap_port=2343
+# imap-idle.sh holds 10 000 sessions from a handful of loopback addresses: above the production defaults
+# (10 000 per listener, 100 per client address), which exist against floods from the internet.
+imap_max=${BENCH_IMAP_MAX_CONNECTIONS:-20000}
 offset=200
 http_port=$((8080 + offset))
 api=http://127.0.0.1:$http_port/api
@@ -61,7 +67,7 @@ if [ -f "$base/server.pid" ] && kill -0 "$(cat "$base/server.pid")" 2>/dev/null;
   log "a bench server already runs (pid $(cat "$base/server.pid")); stop it with $here/postilion-down.sh"
   exit 2
 fi
-for p in $smtp_port $http_port $((9990 + offset)); do
+for p in $smtp_port $imap_port $http_port $((9990 + offset)); do
   if port_open "$p"; then
     log "port 127.0.0.1:$p is already in use; is another bench server running? ($here/postilion-down.sh)"
     exit 2
@@ -97,6 +103,10 @@ JAVA_OPTS="$java_opts" LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/server.
     "-Dpostilion.smtp.port=$smtp_port" \
     "-Dpostilion.submission.port=$((smtp_port + 62))" \
     "-Dpostilion.submissions.port=$((smtp_port + 40))" \
+    "-Dpostilion.imap.port=$imap_port" \
+    "-Dpostilion.imaps.port=$((imap_port + 50))" \
+    "-Dpostilion.imap.max-connections=$imap_max" \
+    "-Dpostilion.imap.max-connections-per-client=$imap_max" \
     ${BENCH_SERVER_OPTS:-} \
     < /dev/null > "$base/log/console.log" 2>&1 &
 echo $! > "$base/launcher.pid"
@@ -139,6 +149,7 @@ log "domain bench.test with user1..user$users@bench.test (password $password)"
 cat <<MSG
 Postilion bench server is up (pid $(cat "$base/server.pid")):
   SMTP        127.0.0.1:$smtp_port
+  IMAP        127.0.0.1:$imap_port
   admin API   $api
   server log  $base/log/server.log
 stop it with: $here/postilion-down.sh

@@ -10,6 +10,7 @@ import org.wildfly.security.password.spec.IteratedSaltedPasswordAlgorithmSpec;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 
 /**
  * Turns passwords into {@link ScramCredential}s and checks passwords against them. The slow part,
@@ -27,17 +28,24 @@ public class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
+    private final VerifiedLogins verified;
     private String decoy;
 
     public PasswordHasher() {
-        this(Integer.getInteger("postilion.password.iterations", DEFAULT_ITERATIONS));
+        this(Integer.getInteger("postilion.password.iterations", DEFAULT_ITERATIONS), VerifiedLogins.fromSystemProperties());
     }
 
+    /** A hasher without the cache of verified logins. */
     public PasswordHasher(int iterations) {
+        this(iterations, new VerifiedLogins(Duration.ZERO, 0, System::nanoTime));
+    }
+
+    PasswordHasher(int iterations, VerifiedLogins verified) {
         if (iterations < MIN_ITERATIONS) {
             throw new IllegalArgumentException("PBKDF2 iterations below " + MIN_ITERATIONS);
         }
         this.iterations = iterations;
+        this.verified = verified;
     }
 
     /**
@@ -54,8 +62,23 @@ public class PasswordHasher {
         return ScramCredential.fromSaltedPassword(iterations, salt, saltedPassword(prepared, salt, iterations)).format();
     }
 
-    /** Whether the password matches the stored credential; false for a credential that cannot be read. */
+    /**
+     * Whether the password matches the stored credential; false for a credential that cannot be read. A password
+     * that matched the same credential a moment ago is recognised without deriving it again
+     * ({@link VerifiedLogins}).
+     */
     public boolean verify(String password, String stored) {
+        if (verified.contains(stored, password)) {
+            return true;
+        }
+        boolean matches = derivesTo(password, stored);
+        if (matches) {
+            verified.add(stored, password);
+        }
+        return matches;
+    }
+
+    private static boolean derivesTo(String password, String stored) {
         ScramCredential credential;
         try {
             credential = ScramCredential.parse(stored);

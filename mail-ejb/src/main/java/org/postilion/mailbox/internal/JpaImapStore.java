@@ -277,12 +277,7 @@ public class JpaImapStore implements ImapStoreListener {
     public MailboxSnapshot select(String user, String name) throws MailboxException {
         Mailbox m = existing(account(user), name);
         Set<String> keywords = new Keywords.KeywordSet();
-        List<MessageState> messages = new ArrayList<>((int) Math.min(m.getMessageCount() + 16, 1 << 20));
-        for (Tuple t : em.createQuery("select m.uid, m.modseq, m.flags, m.keywords from MailboxMessage m"
-                        + " where m.mailbox.id = :id order by m.uid", Tuple.class)
-                .setParameter("id", m.getId()).getResultList()) {
-            messages.add(state(t, keywords));
-        }
+        List<MessageState> messages = MessageStates.of(em, m.getId(), keywords);
         return new MailboxSnapshot(m.getId(), m.getName(), m.getUidValidity(), m.getUidNext(), m.getHighestModseq(),
                 List.copyOf(keywords), messages);
     }
