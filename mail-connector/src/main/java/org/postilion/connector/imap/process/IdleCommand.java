@@ -72,7 +72,7 @@ final class IdleCommand implements ImapCommand {
                 return;
             }
             polling = true;
-            MailboxSync.sync(session, true).whenComplete((x, e) -> {
+            MailboxSync.syncOnSignal(session).whenComplete((x, e) -> {
                 session.flush();
                 polling = false;
                 if (again) {

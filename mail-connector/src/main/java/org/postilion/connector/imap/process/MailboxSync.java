@@ -3,6 +3,7 @@ package org.postilion.connector.imap.process;
 import org.postilion.connector.imap.ImapSession;
 import org.postilion.connector.imap.SelectedMailbox;
 import org.postilion.connector.imap.decode.SequenceSet;
+import org.postilion.connector.spi.imap.MailboxChanges;
 import org.postilion.connector.spi.imap.MessageState;
 
 import java.util.ArrayList;
@@ -30,7 +31,27 @@ public final class MailboxSync {
         }
         String user = session.user();
         long since = mailbox.highestModseq();
-        return session.store(s -> s.changes(user, mailbox.mailboxId(), since)).handle((changes, e) -> {
+        return announce(session, mailbox, expungeAllowed,
+                session.store(s -> s.changes(user, mailbox.mailboxId(), since)));
+    }
+
+    /**
+     * {@link #sync} for a session woken by a change signal (IDLE): the question may be shared with the other
+     * sessions woken by the same signal ({@link org.postilion.connector.imap.ImapSignalHub#changes}). A
+     * command's own sync always asks afresh, so that it sees what other sessions committed before it.
+     */
+    public static CompletionStage<Void> syncOnSignal(ImapSession session) {
+        SelectedMailbox mailbox = session.selected();
+        if (mailbox == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return announce(session, mailbox, true,
+                session.signals().changes(session, mailbox.mailboxId(), mailbox.highestModseq()));
+    }
+
+    private static CompletionStage<Void> announce(ImapSession session, SelectedMailbox mailbox,
+                                                  boolean expungeAllowed, CompletionStage<MailboxChanges> asked) {
+        return asked.handle((changes, e) -> {
             if (e == null && session.selected() == mailbox) {
                 announce(session, mailbox, mailbox.apply(changes, expungeAllowed, session.condstore()));
             } else if (e == null) {

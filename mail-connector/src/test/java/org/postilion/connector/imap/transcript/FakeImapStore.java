@@ -103,10 +103,16 @@ public final class FakeImapStore implements ImapStoreListener {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile LongConsumer signals = id -> { };
     private volatile boolean broken;
+    private volatile long changesDelayMillis;
 
     /** Where changes are signalled (the server's hub). */
     public void signalTo(LongConsumer receiver) {
         signals = receiver;
+    }
+
+    /** From now on every {@code changes} call takes so long (as a busy database would), holding the store. */
+    public void slowChanges(long millis) {
+        changesDelayMillis = millis;
     }
 
     /** From now on every call fails as a broken database would (not a MailboxException). */
@@ -306,6 +312,13 @@ public final class FakeImapStore implements ImapStoreListener {
     @Override
     public synchronized MailboxChanges changes(String user, long mailboxId, long sinceModseq) throws MailboxException {
         call("changes " + sinceModseq);
+        if (changesDelayMillis > 0) {
+            try {
+                Thread.sleep(changesDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Box b = box(user, mailboxId);
         List<MessageState> changed = b.messages.values().stream().filter(m -> m.modseq > sinceModseq)
                 .map(Message::state).toList();

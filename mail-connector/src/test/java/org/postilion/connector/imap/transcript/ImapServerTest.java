@@ -12,6 +12,7 @@ import org.postilion.connector.spi.imap.SystemFlags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -178,6 +179,59 @@ class ImapServerTest {
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2000);
             c.send("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals("i OK IDLE terminated", c.readLine());
+        }
+    }
+
+    @Test
+    void sessionsWokenByOneSignalShareOneQuestionToTheStore() throws IOException {
+        List<ImapTestClient> clients = new ArrayList<>();
+        try {
+            clients.add(start());
+            for (int i = 1; i < 12; i++) {
+                ImapTestClient c = new ImapTestClient(server.address());
+                c.greeting();
+                clients.add(c);
+            }
+            for (ImapTestClient c : clients) {
+                c.login(USER, PASSWORD);
+                c.command("SELECT INBOX");
+                c.send("i IDLE\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("+ idling", c.readLine());
+            }
+            // IDLE's own first poll answers after "+ idling": let the twelve finish before counting
+            long quiet = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            int seen;
+            do {
+                seen = store.calls().size();
+                sleep(100);
+            } while (seen != store.calls().size() && System.nanoTime() < quiet);
+            store.slowChanges(300); // every session is woken while the first one's question is still out
+            store.clearCalls();
+            store.deliver(USER, "INBOX", "Subject: one\r\n\r\nfor everybody\r\n");
+            for (ImapTestClient c : clients) {
+                assertEquals("* 1 EXISTS", c.readLine());
+            }
+            assertEquals(1, store.calls().stream().filter(call -> call.startsWith("changes ")).count(),
+                    "one store call for twelve sessions: " + store.calls());
+            store.slowChanges(0);
+            store.deliver(USER, "INBOX", "Subject: two\r\n\r\na later signal is asked afresh\r\n");
+            for (ImapTestClient c : clients) {
+                assertEquals("* 2 EXISTS", c.readLine());
+                c.send("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("i OK IDLE terminated", c.readLine());
+            }
+        } finally {
+            for (ImapTestClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
