@@ -267,7 +267,8 @@ public final class SelectedMailbox {
                 exists = true;
             }
         }
-        boolean keywordsChanged = !Set.copyOf(changes.keywords()).equals(Set.copyOf(keywords));
+        boolean keywordsChanged = (!changes.changed().isEmpty() || changes.vanished().length > 0)
+                && !Set.copyOf(changes.keywords()).equals(Set.copyOf(keywords));
         if (keywordsChanged) {
             keywords = List.copyOf(changes.keywords());
         }

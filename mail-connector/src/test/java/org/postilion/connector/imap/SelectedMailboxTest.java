@@ -131,4 +131,21 @@ class SelectedMailboxTest {
         assertEquals(-1, v.seq(57));
         assertEquals(58, v.uid(57));
     }
+
+    @Test
+    void keepsTheKeywordsWhenNothingChangedAndTakesTheMailboxsWithAChange() {
+        SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(7, "INBOX", 99, 41, 4, List.of("$Forwarded"),
+                List.of(m(10, 1, 0, "$Forwarded"), m(20, 2, 0))), false);
+        SelectedMailbox.Update nothing = v.apply(new MailboxChanges(41, 4, List.of(), new long[0], List.of()), true,
+                false);
+        assertTrue(nothing.isEmpty(), "a store need not list the keywords when no message changed");
+        assertEquals(List.of("$Forwarded"), v.keywords());
+        SelectedMailbox.Update still = v.apply(new MailboxChanges(41, 5, List.of(m(20, 5, SystemFlags.SEEN)),
+                new long[0], List.of("$Forwarded")), true, false);
+        assertFalse(still.keywordsChanged(), "message 10 still has $Forwarded");
+        SelectedMailbox.Update gone = v.apply(new MailboxChanges(41, 6, List.of(m(10, 6, 0)), new long[0],
+                List.of()), true, false);
+        assertTrue(gone.keywordsChanged());
+        assertEquals(List.of(), v.keywords());
+    }
 }

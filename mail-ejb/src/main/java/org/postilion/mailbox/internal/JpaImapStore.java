@@ -301,6 +301,15 @@ public class JpaImapStore implements ImapStoreListener {
                         + " and e.modseq > :since order by e.uid", Long.class)
                 .setParameter("id", mailboxId).setParameter("since", sinceModseq).getResultStream()
                 .mapToLong(Long::longValue).toArray();
+        // the keywords of the whole mailbox, not of the changed messages only: a session replaces its FLAGS list
+        // with them. Without a change they cannot have changed, and the session does not read them.
+        // XXX a change costs a look at every message's keywords column; a keyword list on the mailbox row
+        // (grow-only, as Dovecot keeps it) would make this one row
+        if (!changed.isEmpty() || vanished.length > 0) {
+            em.createQuery("select distinct m.keywords from MailboxMessage m where m.mailbox.id = :id"
+                            + " and m.keywords is not null", String.class)
+                    .setParameter("id", mailboxId).getResultList().forEach(k -> keywords.addAll(Keywords.split(k)));
+        }
         return new MailboxChanges(m.getUidNext(), m.getHighestModseq(), changed, vanished, List.copyOf(keywords));
     }
 

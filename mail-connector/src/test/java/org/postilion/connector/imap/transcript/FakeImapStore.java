@@ -46,7 +46,7 @@ import java.util.function.LongConsumer;
  */
 public final class FakeImapStore implements ImapStoreListener {
 
-    /** Quota limit of every user, octets. */
+    /** Quota limit of every user, octets, unless {@link #storageLimit(long)} says otherwise. */
     public static final long STORAGE_LIMIT = 10L * 1024 * 1024;
 
     private static final AtomicLong IDS = new AtomicLong(100);
@@ -103,10 +103,16 @@ public final class FakeImapStore implements ImapStoreListener {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile LongConsumer signals = id -> { };
     private volatile boolean broken;
+    private volatile long storageLimit = STORAGE_LIMIT;
 
     /** Where changes are signalled (the server's hub). */
     public void signalTo(LongConsumer receiver) {
         signals = receiver;
+    }
+
+    /** The quota limit of every user from now on, octets; -1 for none. */
+    public void storageLimit(long octets) {
+        storageLimit = octets;
     }
 
     /** From now on every call fails as a broken database would (not a MailboxException). */
@@ -464,7 +470,7 @@ public final class FakeImapStore implements ImapStoreListener {
                 throw new UncheckedIOException(e);
             }
             used += content.length;
-            if (used > STORAGE_LIMIT) {
+            if (storageLimit >= 0 && used > storageLimit) {
                 throw new MailboxException(MailboxException.Code.OVERQUOTA, "Quota exceeded");
             }
             long uid = b.uidNext + i;
@@ -490,7 +496,7 @@ public final class FakeImapStore implements ImapStoreListener {
     public synchronized Quota quota(String user) throws MailboxException {
         call("quota");
         long count = user(user).boxes.values().stream().mapToLong(b -> b.messages.size()).sum();
-        return new Quota(usage(user), STORAGE_LIMIT, count, -1);
+        return new Quota(usage(user), storageLimit, count, -1);
     }
 
     /** The content of a message, for assertions. */
