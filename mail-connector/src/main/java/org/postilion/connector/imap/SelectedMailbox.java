@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -255,10 +254,7 @@ public final class SelectedMailbox {
                 exists = true;
             }
         }
-        boolean keywordsChanged = !Set.copyOf(changes.keywords()).equals(Set.copyOf(keywords));
-        if (keywordsChanged) {
-            keywords = List.copyOf(changes.keywords());
-        }
+        boolean keywordsChanged = addKeywords(changes.keywords());
         highestModseq = Math.max(highestModseq, changes.highestModseq());
         uidNext = Math.max(uidNext, changes.uidNext());
         List<Long> expunged = new ArrayList<>();

@@ -131,4 +131,22 @@ class SelectedMailboxTest {
         assertEquals(-1, v.seq(57));
         assertEquals(58, v.uid(57));
     }
+
+    @Test
+    void keywordsOnlyEverJoinTheListAsDovecotKeepsThem() {
+        SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(7, "INBOX", 99, 41, 4, List.of("$Forwarded"),
+                List.of(m(10, 1, 0, "$Forwarded"), m(20, 2, 0))), false);
+        SelectedMailbox.Update nothing = v.apply(new MailboxChanges(41, 4, List.of(), new long[0], List.of()), true,
+                false);
+        assertTrue(nothing.isEmpty(), "a store lists the keywords of the changed messages only");
+        assertEquals(List.of("$Forwarded"), v.keywords());
+        SelectedMailbox.Update gone = v.apply(new MailboxChanges(41, 5, List.of(m(10, 5, 0)), new long[0],
+                List.of()), true, false);
+        assertFalse(gone.keywordsChanged(), "no message has $Forwarded now, but it stays a defined keyword");
+        assertEquals(List.of("$Forwarded"), v.keywords());
+        SelectedMailbox.Update added = v.apply(new MailboxChanges(41, 6, List.of(m(20, 6, 0, "$forwarded", "Work")),
+                new long[0], List.of("$forwarded", "Work")), true, false);
+        assertTrue(added.keywordsChanged());
+        assertEquals(List.of("$Forwarded", "Work"), v.keywords(), "case-insensitive: $Forwarded kept as first spelled");
+    }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * GETQUOTA and GETQUOTAROOT (RFC 9208): one quota root per user, named {@code ""}, with STORAGE in KiB
- * (rounded up) and MESSAGE where the store sets a limit.
+ * (rounded up) and MESSAGE where the store sets a limit. A user without limits has no quota root: a QUOTA
+ * response needs at least one resource (RFC 9208 section 5.1), so GETQUOTAROOT names none and GETQUOTA
+ * {@code ""} is {@code NO [NONEXISTENT]}.
  */
 final class QuotaCommand implements ImapCommand {
 
@@ -44,10 +46,15 @@ final class QuotaCommand implements ImapCommand {
         CompletionStage<Void> exists = root ? session.store(s -> s.status(user, arg)).thenApply(x -> null)
                 : java.util.concurrent.CompletableFuture.completedFuture(null);
         return exists.thenCompose(x -> session.store(s -> s.quota(user))).thenApply(q -> {
+            String resources = resources(q);
             if (root) {
-                session.untagged("QUOTAROOT " + session.mailboxName(arg) + " \"\"");
+                session.untagged("QUOTAROOT " + session.mailboxName(arg) + (resources.isEmpty() ? "" : " \"\""));
+            } else if (resources.isEmpty()) {
+                return Tagged.no("NONEXISTENT", "No such quota root");
             }
-            session.untagged("QUOTA \"\" (" + resources(q) + ")");
+            if (!resources.isEmpty()) {
+                session.untagged("QUOTA \"\" (" + resources + ")");
+            }
             return Tagged.ok(name() + " completed");
         });
     }

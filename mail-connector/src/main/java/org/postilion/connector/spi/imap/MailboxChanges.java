@@ -8,7 +8,9 @@ import java.util.List;
  *
  * @param changed  the messages whose MODSEQ is above it (new ones included), by ascending UID
  * @param vanished the UIDs expunged above it, ascending
- * @param keywords every keyword now used in the mailbox
+ * @param keywords at least the keywords of the changed messages (a store may list more); a session adds them to
+ *                 the keywords it lists in FLAGS and never drops one, as Dovecot's keyword list only grows: a
+ *                 keyword no message has any more stays a defined flag of the mailbox (RFC 9051 section 7.3.5)
  */
 public record MailboxChanges(long uidNext, long highestModseq, List<MessageState> changed, long[] vanished,
                              List<String> keywords) implements Serializable {

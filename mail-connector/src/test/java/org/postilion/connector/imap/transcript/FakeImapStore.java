@@ -46,7 +46,7 @@ import java.util.function.LongConsumer;
  */
 public final class FakeImapStore implements ImapStoreListener {
 
-    /** Quota limit of every user, octets. */
+    /** Quota limit of every user, octets, unless {@link #storageLimit(long)} says otherwise. */
     public static final long STORAGE_LIMIT = 10L * 1024 * 1024;
 
     private static final AtomicLong IDS = new AtomicLong(100);
@@ -104,6 +104,7 @@ public final class FakeImapStore implements ImapStoreListener {
     private volatile LongConsumer signals = id -> { };
     private volatile boolean broken;
     private volatile long changesDelayMillis;
+    private volatile long storageLimit = STORAGE_LIMIT;
 
     /** Where changes are signalled (the server's hub). */
     public void signalTo(LongConsumer receiver) {
@@ -113,6 +114,11 @@ public final class FakeImapStore implements ImapStoreListener {
     /** From now on every {@code changes} call takes so long (as a busy database would), holding the store. */
     public void slowChanges(long millis) {
         changesDelayMillis = millis;
+    }
+
+    /** The quota limit of every user from now on, octets; -1 for none. */
+    public void storageLimit(long octets) {
+        storageLimit = octets;
     }
 
     /** From now on every call fails as a broken database would (not a MailboxException). */
@@ -477,7 +483,7 @@ public final class FakeImapStore implements ImapStoreListener {
                 throw new UncheckedIOException(e);
             }
             used += content.length;
-            if (used > STORAGE_LIMIT) {
+            if (storageLimit >= 0 && used > storageLimit) {
                 throw new MailboxException(MailboxException.Code.OVERQUOTA, "Quota exceeded");
             }
             long uid = b.uidNext + i;
@@ -503,7 +509,7 @@ public final class FakeImapStore implements ImapStoreListener {
     public synchronized Quota quota(String user) throws MailboxException {
         call("quota");
         long count = user(user).boxes.values().stream().mapToLong(b -> b.messages.size()).sum();
-        return new Quota(usage(user), STORAGE_LIMIT, count, -1);
+        return new Quota(usage(user), storageLimit, count, -1);
     }
 
     /** The content of a message, for assertions. */

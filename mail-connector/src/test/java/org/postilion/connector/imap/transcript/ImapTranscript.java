@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -259,12 +260,24 @@ public final class ImapTranscript {
      * @throws AssertionError when the server does not answer as the script says
      */
     public List<String> run(InetSocketAddress server, Deliverer deliverer) throws IOException {
+        return run(server, null, deliverer);
+    }
+
+    /**
+     * Plays the script with every connection from the local address {@code local} (null: the system's choice),
+     * so that a run against a shared server can keep its deliberate login failures apart from other clients
+     * (the server counts failures per client address).
+     *
+     * @return every line the server sent, in order, over all connections
+     * @throws AssertionError when the server does not answer as the script says
+     */
+    public List<String> run(InetSocketAddress server, InetAddress local, Deliverer deliverer) throws IOException {
         StringBuilder log = new StringBuilder();
         List<String> received = new ArrayList<>();
         boolean implicitTls = "implicit".equalsIgnoreCase(settings.get("tls"));
         Map<String, Connection> connections = new HashMap<>();
         String current = "main";
-        connections.put(current, Connection.open(server, implicitTls));
+        connections.put(current, Connection.open(server, local, implicitTls));
         long within = READ_TIMEOUT.toMillis();
         try {
             for (Step step : steps) {
@@ -307,7 +320,7 @@ public final class ImapTranscript {
                 } else if (step instanceof Session s) {
                     current = s.name();
                     if (connections.get(current) == null) {
-                        connections.put(current, Connection.open(server, implicitTls));
+                        connections.put(current, Connection.open(server, local, implicitTls));
                         log.append('[').append(current).append("] (connected)\n");
                     }
                 } else if (step instanceof StartTls) {
@@ -436,8 +449,11 @@ public final class ImapTranscript {
             this.out = socket.getOutputStream();
         }
 
-        static Connection open(InetSocketAddress server, boolean tls) throws IOException {
+        static Connection open(InetSocketAddress server, InetAddress local, boolean tls) throws IOException {
             Socket socket = new Socket();
+            if (local != null) {
+                socket.bind(new InetSocketAddress(local, 0));
+            }
             socket.connect(server, (int) READ_TIMEOUT.toMillis());
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             socket.setTcpNoDelay(true);
