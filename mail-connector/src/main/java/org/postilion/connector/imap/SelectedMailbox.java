@@ -23,6 +23,9 @@ import java.util.TreeSet;
  * announcing them (never during FETCH, STORE or SEARCH), so that sequence numbers never shift under a client's
  * command; until then the message keeps its number and its last flags.
  *
+ * <p>{@code \Recent} (IMAP4rev1): the UID ranges this session claimed from the store, one range per claim
+ * (at SELECT, and whenever new messages came), so a handful however many messages are recent.
+ *
  * <p>Memory: 20 octets per message (UID, MODSEQ and flag bits in three arrays), plus the keywords of the few
  * messages that have any; a session idling on a 10000-message INBOX holds about 200 KiB.
  */
@@ -41,6 +44,9 @@ public final class SelectedMailbox {
     private final Map<Long, List<String>> keywordsByUid = new HashMap<>();
     private int size;
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
+    /** The claimed ranges [from, to) as pairs, ascending and disjoint: claims only go up. */
+    private long[] recent = new long[0];
+    private int announcedRecent;
 
     public SelectedMailbox(MailboxSnapshot snapshot, boolean readOnly) {
         this.mailboxId = snapshot.mailboxId();
@@ -136,6 +142,66 @@ public final class SelectedMailbox {
     /** The largest UID in the view, 0 when empty. */
     public long lastUid() {
         return size == 0 ? 0 : uids[size - 1];
+    }
+
+    /** Records a claim of {@code \Recent}: the UIDs in [from, to) are recent in this session. */
+    public void claimedRecent(long from, long to) {
+        long low = recent.length == 0 ? from : Math.max(from, recent[recent.length - 1]);
+        if (low >= to) {
+            return;
+        }
+        if (recent.length > 0 && recent[recent.length - 1] == low) {
+            recent[recent.length - 1] = to;
+            return;
+        }
+        recent = Arrays.copyOf(recent, recent.length + 2);
+        recent[recent.length - 2] = low;
+        recent[recent.length - 1] = to;
+    }
+
+    /** Whether a message is {@code \Recent} in this session. */
+    public boolean isRecent(long uid) {
+        for (int i = 0; i < recent.length; i += 2) {
+            if (uid < recent[i]) {
+                return false;
+            }
+            if (uid < recent[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of messages in the view that are {@code \Recent} (RECENT). */
+    public int recentCount() {
+        int n = 0;
+        for (int i = 0; i < recent.length; i += 2) {
+            n += lowerBound(recent[i + 1]) - lowerBound(recent[i]);
+        }
+        return n;
+    }
+
+    /** The UIDs in the view that are {@code \Recent}, ascending (SEARCH RECENT, NEW, OLD). */
+    public long[] recentUids() {
+        long[] out = new long[recentCount()];
+        int k = 0;
+        for (int i = 0; i < recent.length; i += 2) {
+            for (int x = lowerBound(recent[i]), to = lowerBound(recent[i + 1]); x < to; x++) {
+                out[k++] = uids[x];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a {@code * n RECENT} is due: after EXISTS (RFC 3501 section 7.3.2), or when the count changed
+     * since the last one (as Dovecot's {@code imap-sync.c}). Records the count as announced.
+     */
+    public boolean recentDue(boolean existsChanged) {
+        int n = recentCount();
+        boolean due = existsChanged || n != announcedRecent;
+        announcedRecent = n;
+        return due;
     }
 
     public boolean isExpungePending(long uid) {
