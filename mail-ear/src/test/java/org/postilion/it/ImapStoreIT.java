@@ -178,6 +178,60 @@ class ImapStoreIT {
     }
 
     @Test
+    void aMessageIsRecentInTheFirstReadWriteSessionThatSeesItAndInNoOther() throws Exception {
+        String user = newUser("recent");
+        try (ImapConversation writer = ImapConversation.login(user, PASSWORD);
+             ImapConversation first = ImapConversation.login(user, PASSWORD);
+             ImapConversation second = ImapConversation.login(user, PASSWORD)) {
+            writer.append("INBOX", null, message("r1", "one"));
+            writer.append("INBOX", null, message("r2", "two"));
+            Response status = writer.command("STATUS INBOX (RECENT)");
+            assertEquals(1, status.lines("(RECENT 2)").size(), status.toString());
+            Response examine = second.command("EXAMINE INBOX");
+            assertEquals(1, examine.lines("* 0 RECENT").size(), "EXAMINE claims nothing: " + examine);
+            Response select = first.command("SELECT INBOX");
+            assertEquals(1, select.lines("* 2 RECENT").size(), select.toString());
+            Response flags = first.command("FETCH 1:* (FLAGS)");
+            assertEquals(2, flags.lines("\\Recent").size(), flags.toString());
+            Response again = second.command("SELECT INBOX");
+            assertEquals(1, again.lines("* 0 RECENT").size(), "claimed by the first: " + again);
+            assertEquals(1, writer.command("STATUS INBOX (RECENT)").lines("(RECENT 0)").size());
+            // a new message: recent in the first selected session told of it, not in the one told later
+            writer.append("INBOX", null, message("r3", "three"));
+            Response news = second.command("NOOP");
+            assertEquals(List.of("* 3 EXISTS", "* 1 RECENT"), news.untagged(), news.toString());
+            Response late = first.command("NOOP");
+            assertEquals(List.of("* 3 EXISTS", "* 2 RECENT"), late.untagged(), late.toString());
+            assertTrue(first.command("FETCH 3 (FLAGS)").lines("\\Recent").isEmpty());
+            assertEquals(1, second.command("FETCH 3 (FLAGS)").lines("\\Recent").size());
+        }
+        // sessions selecting at once: each message goes to exactly one of them (the claim takes the row lock)
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (ImapConversation writer = ImapConversation.login(user, PASSWORD)) {
+            for (int i = 0; i < 10; i++) {
+                writer.append("INBOX", null, message("c" + i, "concurrent"));
+            }
+            List<Future<Integer>> recents = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                recents.add(pool.submit(() -> {
+                    try (ImapConversation c = ImapConversation.login(user, PASSWORD)) {
+                        Response r = c.command("SELECT INBOX");
+                        String line = r.lines(" RECENT").get(0);
+                        return Integer.parseInt(line.split(" ")[1]);
+                    }
+                }));
+            }
+            int sum = 0;
+            for (Future<Integer> f : recents) {
+                sum += f.get();
+            }
+            assertEquals(10, sum, "every new message recent in exactly one session");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anotherSessionSeesAnExpungeOnlyWhereItIsAllowed() throws Exception {
         String user = newUser("twosessions");
         try (ImapConversation a = ImapConversation.login(user, PASSWORD);

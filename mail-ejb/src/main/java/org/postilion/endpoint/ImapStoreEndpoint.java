@@ -75,6 +75,11 @@ public class ImapStoreEndpoint implements ImapStoreListener {
     }
 
     @Override
+    public long claimRecent(String user, long mailboxId, long uidNext) throws MailboxException {
+        return store.claimRecent(user, mailboxId, uidNext);
+    }
+
+    @Override
     public MailboxChanges changes(String user, long mailboxId, long sinceModseq) throws MailboxException {
         return store.changes(user, mailboxId, sinceModseq);
     }

@@ -82,6 +82,10 @@ public class Mailbox {
     @Column(name = "total_size", nullable = false)
     private long totalSize;
 
+    /** IMAP4rev1's {@code \Recent}: the first UID that no session has claimed (Dovecot's first_recent_uid). */
+    @Column(name = "first_recent_uid", nullable = false)
+    private long firstRecentUid;
+
     protected Mailbox() {
     }
 
@@ -96,6 +100,7 @@ public class Mailbox {
         this.uidValidity = uidValidity;
         this.uidNext = 1;
         this.highestModseq = 1;
+        this.firstRecentUid = 1;
         this.specialUse = specialUse;
     }
 
@@ -125,6 +130,22 @@ public class Mailbox {
 
     public long getHighestModseq() {
         return highestModseq;
+    }
+
+    public long getFirstRecentUid() {
+        return firstRecentUid;
+    }
+
+    /**
+     * Claims {@code \Recent} for one session: the UIDs from {@link #getFirstRecentUid} up to {@code upTo}
+     * (never past UIDNEXT) are that session's; the row must be locked.
+     *
+     * @return the first UID claimed; the claim is empty when it is not below {@code upTo}
+     */
+    public long claimRecent(long upTo) {
+        long from = firstRecentUid;
+        firstRecentUid = Math.max(from, Math.min(upTo, uidNext));
+        return from;
     }
 
     public String getSpecialUse() {
@@ -186,6 +207,7 @@ public class Mailbox {
     public void continueFrom(Mailbox other) {
         this.uidNext = Math.max(uidNext, other.uidNext);
         this.highestModseq = Math.max(highestModseq, other.highestModseq);
+        this.firstRecentUid = Math.max(firstRecentUid, other.firstRecentUid);
     }
 
     /** All messages left (INBOX rename); UIDs are never reused, so uidNext stays. */

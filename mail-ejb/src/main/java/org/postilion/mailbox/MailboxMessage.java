@@ -27,6 +27,8 @@ import java.time.Instant;
         query = "delete from MailboxMessage m where m.mailbox.id in "
                 + "(select b.id from Mailbox b where b.account.id = :accountId)")
 @NamedQuery(name = MailboxMessage.COUNT_OF_BLOB, query = "select count(m) from MailboxMessage m where m.blob.id = :blobId")
+@NamedQuery(name = MailboxMessage.COUNT_FROM_UID,
+        query = "select count(m) from MailboxMessage m where m.mailbox.id = :mailboxId and m.uid >= :uid")
 public class MailboxMessage {
 
     public static final String IN_MAILBOX = "MailboxMessage.inMailbox";
@@ -34,6 +36,8 @@ public class MailboxMessage {
     public static final String BLOB_IDS_OF_ACCOUNT = "MailboxMessage.blobIdsOfAccount";
     public static final String DELETE_OF_ACCOUNT = "MailboxMessage.deleteOfAccount";
     public static final String COUNT_OF_BLOB = "MailboxMessage.countOfBlob";
+    /** The messages of a mailbox from a UID on (STATUS RECENT: those no session has claimed). */
+    public static final String COUNT_FROM_UID = "MailboxMessage.countFromUid";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mailbox_message_seq")

@@ -422,11 +422,23 @@ public final class ImapSession {
         return String.join(" ", caps);
     }
 
-    /** The flags of a message as a FETCH FLAGS list. */
-    public static String flagList(int systemFlags, List<String> keywords) {
+    /** The flags of a message as a FETCH FLAGS list, with {@code \Recent} when it is recent in the session. */
+    public static String flagList(int systemFlags, boolean recent, List<String> keywords) {
         List<String> all = new ArrayList<>(SystemFlags.names(systemFlags));
+        if (recent) {
+            all.add("\\Recent");
+        }
         all.addAll(keywords);
         return "(" + String.join(" ", all) + ")";
+    }
+
+    /**
+     * Whether this session takes part in {@code \Recent}: a read-write selection in an IMAP4rev1 session. An
+     * IMAP4rev2 session (RFC 9051 dropped the flag) claims nothing, so it leaves the messages recent for the
+     * next IMAP4rev1 session, and shows no RECENT and no {@code \Recent}.
+     */
+    public boolean claimsRecent() {
+        return selected != null && !selected.readOnly() && !rev2();
     }
 
     /** A mailbox name as this client reads it. */

@@ -6,6 +6,7 @@ import org.postilion.connector.spi.imap.MailboxSnapshot;
 import org.postilion.connector.spi.imap.MessageState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.TreeSet;
  * <p>Expunges the store reports are kept <em>pending</em> until a moment where RFC 9051 section 7.5.1 allows
  * announcing them (never during FETCH, STORE or SEARCH), so that sequence numbers never shift under a client's
  * command; until then the message keeps its number and its last flags.
+ *
+ * <p>{@code \Recent} (IMAP4rev1): the UID ranges this session claimed from the store, one range per claim
+ * (at SELECT, and whenever new messages came), so a handful however many messages are recent.
  *
  * <p>Memory: 9 octets per message ({@link MessageTable}), plus the keywords of the few messages that have any;
  * a session idling on a 10000-message INBOX holds about 90 KiB.
@@ -36,6 +40,9 @@ public final class SelectedMailbox {
     private final MessageTable table;
     private final Map<Long, List<String>> keywordsByUid = new HashMap<>();
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
+    /** The claimed ranges [from, to) as pairs, ascending and disjoint: claims only go up. */
+    private long[] recent = new long[0];
+    private int announcedRecent;
 
     public SelectedMailbox(MailboxSnapshot snapshot, boolean readOnly) {
         this.mailboxId = snapshot.mailboxId();
@@ -127,6 +134,66 @@ public final class SelectedMailbox {
     /** The largest UID in the view, 0 when empty. */
     public long lastUid() {
         return table.lastUid();
+    }
+
+    /** Records a claim of {@code \Recent}: the UIDs in [from, to) are recent in this session. */
+    public void claimedRecent(long from, long to) {
+        long low = recent.length == 0 ? from : Math.max(from, recent[recent.length - 1]);
+        if (low >= to) {
+            return;
+        }
+        if (recent.length > 0 && recent[recent.length - 1] == low) {
+            recent[recent.length - 1] = to;
+            return;
+        }
+        recent = Arrays.copyOf(recent, recent.length + 2);
+        recent[recent.length - 2] = low;
+        recent[recent.length - 1] = to;
+    }
+
+    /** Whether a message is {@code \Recent} in this session. */
+    public boolean isRecent(long uid) {
+        for (int i = 0; i < recent.length; i += 2) {
+            if (uid < recent[i]) {
+                return false;
+            }
+            if (uid < recent[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of messages in the view that are {@code \Recent} (RECENT). */
+    public int recentCount() {
+        int n = 0;
+        for (int i = 0; i < recent.length; i += 2) {
+            n += lowerBound(recent[i + 1]) - lowerBound(recent[i]);
+        }
+        return n;
+    }
+
+    /** The UIDs in the view that are {@code \Recent}, ascending (SEARCH RECENT, NEW, OLD). */
+    public long[] recentUids() {
+        long[] out = new long[recentCount()];
+        int k = 0;
+        for (int i = 0; i < recent.length; i += 2) {
+            for (int x = lowerBound(recent[i]), to = lowerBound(recent[i + 1]); x < to; x++) {
+                out[k++] = table.uid(x);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a {@code * n RECENT} is due: after EXISTS (RFC 3501 section 7.3.2), or when the count changed
+     * since the last one (as Dovecot's {@code imap-sync.c}). Records the count as announced.
+     */
+    public boolean recentDue(boolean existsChanged) {
+        int n = recentCount();
+        boolean due = existsChanged || n != announcedRecent;
+        announcedRecent = n;
+        return due;
     }
 
     public boolean isExpungePending(long uid) {

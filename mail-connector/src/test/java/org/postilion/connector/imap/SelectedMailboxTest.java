@@ -26,7 +26,7 @@ class SelectedMailboxTest {
     /** UIDs 10, 20, 30, 40 at MODSEQ 1..4. */
     private static SelectedMailbox view() {
         return new SelectedMailbox(new MailboxSnapshot(7, "INBOX", 99, 41, 4, List.of(),
-                List.of(m(10, 1, 0), m(20, 2, 0), m(30, 3, 0), m(40, 4, 0))), false);
+                List.of(m(10, 1, 0), m(20, 2, 0), m(30, 3, 0), m(40, 4, 0)), 41), false);
     }
 
     private static MailboxChanges changes(long highest, List<MessageState> changed, long... vanished) {
@@ -56,8 +56,8 @@ class SelectedMailboxTest {
         for (int i = 1; i <= 100_000; i++) {
             many.add(m(i, i, 0));
         }
-        SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(1, "INBOX", 1, 100_001, 100_000, List.of(), many),
-                false);
+        SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(1, "INBOX", 1, 100_001, 100_000, List.of(), many,
+                100_001), false);
         String repeated = String.join(",", java.util.Collections.nCopies(SequenceSet.MAX_RANGES, "1:*"));
         long start = System.nanoTime();
         assertEquals(100_000, v.resolve(SequenceSet.parse(repeated), false).length);
@@ -118,8 +118,42 @@ class SelectedMailboxTest {
     }
 
     @Test
+    void countsTheRecentMessagesOfItsClaimsThatAreStillInTheView() {
+        SelectedMailbox v = view();
+        assertEquals(0, v.recentCount());
+        assertArrayEquals(new long[0], v.recentUids());
+        v.claimedRecent(20, 41);
+        assertFalse(v.isRecent(10));
+        assertTrue(v.isRecent(20));
+        assertTrue(v.isRecent(40));
+        assertEquals(3, v.recentCount());
+        // another session claimed 41..49; this one gets 50 and 60 later, and a claim it lost is empty
+        v.apply(changes(6, List.of(m(45, 5, 0), m(50, 5, 0), m(60, 6, 0))), true, false);
+        v.claimedRecent(50, 61);
+        v.claimedRecent(61, 61);
+        assertFalse(v.isRecent(45));
+        assertTrue(v.isRecent(60));
+        assertArrayEquals(new long[] {20, 30, 40, 50, 60}, v.recentUids());
+        v.remove(30);
+        assertEquals(4, v.recentCount());
+    }
+
+    @Test
+    void announcesRecentWithExistsAndWhenItsCountChanged() {
+        SelectedMailbox v = view();
+        assertTrue(v.recentDue(true), "with EXISTS, even when 0");
+        assertFalse(v.recentDue(false));
+        v.claimedRecent(40, 41);
+        assertTrue(v.recentDue(false));
+        assertFalse(v.recentDue(false));
+        v.remove(40);
+        assertTrue(v.recentDue(false), "an expunge lowered it");
+    }
+
+    @Test
     void growsPastItsFirstCapacity() {
-        SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(1, "INBOX", 1, 1, 1, List.of(), List.of()), false);
+        SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(1, "INBOX", 1, 1, 1, List.of(), List.of(), 1),
+                false);
         List<MessageState> many = new ArrayList<>();
         for (int i = 1; i <= 100; i++) {
             many.add(m(i, i + 1, 0));
@@ -135,7 +169,7 @@ class SelectedMailboxTest {
     @Test
     void keywordsOnlyEverJoinTheListAsDovecotKeepsThem() {
         SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(7, "INBOX", 99, 41, 4, List.of("$Forwarded"),
-                List.of(m(10, 1, 0, "$Forwarded"), m(20, 2, 0))), false);
+                List.of(m(10, 1, 0, "$Forwarded"), m(20, 2, 0)), 41), false);
         SelectedMailbox.Update nothing = v.apply(new MailboxChanges(41, 4, List.of(), new long[0], List.of()), true,
                 false);
         assertTrue(nothing.isEmpty(), "a store lists the keywords of the changed messages only");

@@ -268,7 +268,16 @@ public class JpaImapStore implements ImapStoreListener {
     public MailboxStatus status(String user, String name) throws MailboxException {
         Mailbox m = existing(account(user), name);
         return new MailboxStatus(m.getId(), m.getName(), m.getMessageCount(), m.getUnseenCount(), m.getDeletedCount(),
-                m.getTotalSize(), m.getUidNext(), m.getUidValidity(), m.getHighestModseq());
+                m.getTotalSize(), m.getUidNext(), m.getUidValidity(), m.getHighestModseq(), unclaimedRecent(m));
+    }
+
+    /** The messages no session has claimed as {@code \Recent}: counted only when there can be any. */
+    private long unclaimedRecent(Mailbox m) {
+        if (m.getFirstRecentUid() >= m.getUidNext()) {
+            return 0;
+        }
+        return em.createNamedQuery(MailboxMessage.COUNT_FROM_UID, Long.class).setParameter("mailboxId", m.getId())
+                .setParameter("uid", m.getFirstRecentUid()).getSingleResult();
     }
 
     // ---- the selected mailbox
@@ -279,7 +288,20 @@ public class JpaImapStore implements ImapStoreListener {
         Set<String> keywords = new Keywords.KeywordSet();
         List<MessageState> messages = MessageStates.of(em, m.getId(), keywords);
         return new MailboxSnapshot(m.getId(), m.getName(), m.getUidValidity(), m.getUidNext(), m.getHighestModseq(),
-                List.copyOf(keywords), messages);
+                List.copyOf(keywords), messages, m.getFirstRecentUid());
+    }
+
+    @Override
+    public long claimRecent(String user, long mailboxId, long uidNext) throws MailboxException {
+        Mailbox m = owned(account(user), mailboxId, false);
+        if (m.getFirstRecentUid() >= uidNext) {
+            // another session claimed them already (the usual case when many sessions see one delivery): no lock
+            return uidNext;
+        }
+        // under the row lock that UID allocation takes (re-read with it): of two sessions claiming at once,
+        // each UID goes to one
+        em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
+        return m.claimRecent(uidNext);
     }
 
     @Override

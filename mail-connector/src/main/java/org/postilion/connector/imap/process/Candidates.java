@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -58,7 +57,7 @@ final class Candidates {
         this.keepDescriptions = keepDescriptions || keepHeaders;
         this.keepHeaders = keepHeaders;
         this.user = session.user();
-        this.context = new SearchContext(mailbox.count(), mailbox.lastUid(), session.savedResult(), Set.of(),
+        this.context = new SearchContext(mailbox.count(), mailbox.lastUid(), session.savedResult(), mailbox.recentUids(),
                 ZoneOffset.UTC);
     }
 

@@ -262,7 +262,8 @@ final class FetchCommand implements ImapCommand {
                     switch (s.kind()) {
                         case FLAGS -> {
                             flags = true;
-                            sb.append("FLAGS ").append(ImapSession.flagList(state.systemFlags(), state.keywords()));
+                            sb.append("FLAGS ").append(ImapSession.flagList(state.systemFlags(),
+                                    mailbox.isRecent(state.uid()), state.keywords()));
                         }
                         case UID -> sb.append("UID ").append(state.uid());
                         case MODSEQ -> sb.append("MODSEQ (").append(state.modseq()).append(')');
@@ -286,7 +287,8 @@ final class FetchCommand implements ImapCommand {
                 }
             }
             if (seenAdded.contains(state.uid()) && !flags) {
-                sb.append(" FLAGS ").append(ImapSession.flagList(state.systemFlags(), state.keywords()));
+                sb.append(" FLAGS ").append(ImapSession.flagList(state.systemFlags(), mailbox.isRecent(state.uid()),
+                        state.keywords()));
             }
             sb.append(")\r\n");
             if (pieces.isEmpty()) {

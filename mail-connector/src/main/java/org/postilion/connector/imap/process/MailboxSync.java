@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * Tells a client what changed in its selected mailbox (Dovecot's {@code imap-sync.c}): asks the store for
  * everything above the highest MODSEQ the session has seen and writes EXPUNGE (or VANISHED under QRESYNC),
- * EXISTS, FLAGS and FETCH responses. Expunges wait for a moment where they are allowed (RFC 9051 section
+ * EXISTS (and RECENT for IMAP4rev1), FLAGS and FETCH responses. Expunges wait for a moment where they are allowed (RFC 9051 section
  * 7.5.1); the view keeps their sequence numbers until then.
  */
 public final class MailboxSync {
@@ -53,11 +53,32 @@ public final class MailboxSync {
                                                   boolean expungeAllowed, CompletionStage<MailboxChanges> asked) {
         return asked.handle((changes, e) -> {
             if (e == null && session.selected() == mailbox) {
-                announce(session, mailbox, mailbox.apply(changes, expungeAllowed, session.condstore()));
+                SelectedMailbox.Update update = mailbox.apply(changes, expungeAllowed, session.condstore());
+                if (update.existsChanged() && session.claimsRecent()) {
+                    return claimRecent(session, mailbox).thenRun(() -> announce(session, mailbox, update));
+                }
+                announce(session, mailbox, update);
             } else if (e == null) {
-                return null;
+                return CompletableFuture.<Void>completedFuture(null);
             } else if (expungeAllowed) {
                 announce(session, mailbox, flushPending(mailbox));
+            }
+            return CompletableFuture.<Void>completedFuture(null);
+        }).thenCompose(x -> x);
+    }
+
+    /**
+     * Claims {@code \Recent} for the messages up to the view's UIDNEXT that no session has claimed (RFC 3501
+     * section 2.3.2: recent in the first session told of them). Only when there is news, so that idle polls
+     * stay read-only. Completes on the event loop, never exceptionally: a failed claim leaves the messages
+     * unclaimed, for the next session.
+     */
+    public static CompletionStage<Void> claimRecent(ImapSession session, SelectedMailbox mailbox) {
+        String user = session.user();
+        long uidNext = mailbox.uidNext();
+        return session.store(s -> s.claimRecent(user, mailbox.mailboxId(), uidNext)).handle((from, e) -> {
+            if (e == null) {
+                mailbox.claimedRecent(from, uidNext);
             }
             return null;
         });
@@ -80,8 +101,11 @@ public final class MailboxSync {
         if (update.existsChanged()) {
             session.untagged(mailbox.count() + " EXISTS");
         }
+        if (!session.rev2() && mailbox.recentDue(update.existsChanged())) {
+            session.untagged(mailbox.recentCount() + " RECENT");
+        }
         for (int seq : update.flagsChanged()) {
-            session.untagged(seq + " FETCH " + flagsItem(session, mailbox.state(seq), true));
+            session.untagged(seq + " FETCH " + flagsItem(session, mailbox, mailbox.state(seq), true));
         }
     }
 
@@ -102,12 +126,14 @@ public final class MailboxSync {
     }
 
     /** {@code (FLAGS (...) UID n MODSEQ (m))} for an unsolicited FETCH: UID under QRESYNC, MODSEQ under CONDSTORE. */
-    public static String flagsItem(ImapSession session, MessageState state, boolean withUid) {
+    public static String flagsItem(ImapSession session, SelectedMailbox mailbox, MessageState state,
+                                   boolean withUid) {
         StringBuilder sb = new StringBuilder("(");
         if (withUid && session.qresync()) {
             sb.append("UID ").append(state.uid()).append(' ');
         }
-        sb.append("FLAGS ").append(ImapSession.flagList(state.systemFlags(), state.keywords()));
+        sb.append("FLAGS ").append(ImapSession.flagList(state.systemFlags(), mailbox.isRecent(state.uid()),
+                state.keywords()));
         if (session.condstore()) {
             sb.append(" MODSEQ (").append(state.modseq()).append(')');
         }

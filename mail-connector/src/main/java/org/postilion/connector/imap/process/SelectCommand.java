@@ -21,6 +21,10 @@ import java.util.concurrent.CompletionStage;
  * 3.1.8) and QRESYNC's {@code (QRESYNC (uidvalidity modseq [known-uids]))} (section 3.2.5), which answers
  * with {@code * VANISHED (EARLIER)} and the FETCH of what changed since. Selecting while a mailbox is
  * selected closes it first ({@code * OK [CLOSED]}); a failed SELECT leaves none selected.
+ *
+ * <p>{@code \Recent} (RFC 3501 section 2.3.2, as Dovecot keeps it): a SELECT of an IMAP4rev1 session claims
+ * the messages no session has claimed yet, which are recent in it alone ({@code * n RECENT}); EXAMINE and
+ * IMAP4rev2 sessions claim nothing.
  */
 final class SelectCommand implements ImapCommand {
 
@@ -86,38 +90,48 @@ final class SelectCommand implements ImapCommand {
         return session.store(s -> s.select(user, name)).thenCompose(snapshot -> {
             SelectedMailbox mailbox = new SelectedMailbox(snapshot, examine);
             session.select(mailbox);
-            session.untagged("FLAGS " + MailboxSync.flags(mailbox));
-            session.untagged(mailbox.count() + " EXISTS");
-            if (!session.rev2()) {
-                session.untagged("0 RECENT");
-                // RFC 3501 section 6.3.1 (erratum 3032): the first unseen message, if there is one
-                for (int seq = 1; seq <= mailbox.count(); seq++) {
-                    if (!mailbox.state(seq).has(org.postilion.connector.spi.imap.SystemFlags.SEEN)) {
-                        session.untagged("OK [UNSEEN " + seq + "] First unseen");
-                        break;
-                    }
-                }
+            if (session.claimsRecent() && snapshot.firstRecentUid() < snapshot.uidNext()) {
+                return MailboxSync.claimRecent(session, mailbox).thenCompose(x -> opened(session, mailbox, q));
             }
-            session.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
-            session.untagged("OK [UIDNEXT " + mailbox.uidNext() + "] Predicted next UID");
-            session.untagged("OK [PERMANENTFLAGS " + MailboxSync.permanentFlags(mailbox) + "] Flags permitted");
-            session.untagged("OK [HIGHESTMODSEQ " + mailbox.highestModseq() + "] Highest");
-            if (session.rev2()) {
-                session.untagged("LIST () \"/\" " + session.mailboxName(mailbox.name()));
-            }
-            Tagged done = Tagged.ok(examine ? "READ-ONLY" : "READ-WRITE", name() + " completed");
-            if (q == null || q.uidValidity() != mailbox.uidValidity()) {
-                return CompletableFuture.completedFuture(done);
-            }
-            return session.store(s -> s.changes(user, mailbox.mailboxId(), q.modseq()))
-                    .thenApply(changes -> {
-                        resync(session, mailbox, changes, q);
-                        return done;
-                    });
+            return opened(session, mailbox, q);
         }).exceptionally(e -> {
             session.deselect();
             return ImapSession.failure(e);
         });
+    }
+
+    /** The untagged responses of a successful SELECT, and the QRESYNC resynchronisation. */
+    private CompletionStage<Tagged> opened(ImapSession session, SelectedMailbox mailbox, Qresync q) {
+        String user = session.user();
+        session.untagged("FLAGS " + MailboxSync.flags(mailbox));
+        session.untagged(mailbox.count() + " EXISTS");
+        if (!session.rev2()) {
+            mailbox.recentDue(true);
+            session.untagged(mailbox.recentCount() + " RECENT");
+            // RFC 3501 section 6.3.1 (erratum 3032): the first unseen message, if there is one
+            for (int seq = 1; seq <= mailbox.count(); seq++) {
+                if (!mailbox.state(seq).has(org.postilion.connector.spi.imap.SystemFlags.SEEN)) {
+                    session.untagged("OK [UNSEEN " + seq + "] First unseen");
+                    break;
+                }
+            }
+        }
+        session.untagged("OK [UIDVALIDITY " + mailbox.uidValidity() + "] UIDs valid");
+        session.untagged("OK [UIDNEXT " + mailbox.uidNext() + "] Predicted next UID");
+        session.untagged("OK [PERMANENTFLAGS " + MailboxSync.permanentFlags(mailbox) + "] Flags permitted");
+        session.untagged("OK [HIGHESTMODSEQ " + mailbox.highestModseq() + "] Highest");
+        if (session.rev2()) {
+            session.untagged("LIST () \"/\" " + session.mailboxName(mailbox.name()));
+        }
+        Tagged done = Tagged.ok(examine ? "READ-ONLY" : "READ-WRITE", name() + " completed");
+        if (q == null || q.uidValidity() != mailbox.uidValidity()) {
+            return CompletableFuture.completedFuture(done);
+        }
+        return session.store(s -> s.changes(user, mailbox.mailboxId(), q.modseq()))
+                .thenApply(changes -> {
+                    resync(session, mailbox, changes, q);
+                    return done;
+                });
     }
 
     private static void resync(ImapSession session, SelectedMailbox mailbox, MailboxChanges changes, Qresync q) {
@@ -136,7 +150,8 @@ final class SelectCommand implements ImapCommand {
             int seq = mailbox.seq(m.uid());
             if (seq > 0) {
                 session.untagged(seq + " FETCH (UID " + m.uid() + " FLAGS "
-                        + ImapSession.flagList(m.systemFlags(), m.keywords()) + " MODSEQ (" + m.modseq() + "))");
+                        + ImapSession.flagList(m.systemFlags(), mailbox.isRecent(m.uid()), m.keywords())
+                        + " MODSEQ (" + m.modseq() + "))");
             }
         }
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * STATUS (RFC 9051 section 6.3.11): MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE (RFC 8438),
- * HIGHESTMODSEQ (RFC 7162) and RECENT (IMAP4rev1; always 0: this server keeps no \Recent).
+ * HIGHESTMODSEQ (RFC 7162) and RECENT (IMAP4rev1: the messages no session has claimed as {@code \Recent} yet,
+ * which the next read-write SELECT will see as recent; 0 in an IMAP4rev2 session, which has no {@code \Recent}).
  */
 final class StatusCommand implements ImapCommand {
 
@@ -69,6 +70,7 @@ final class StatusCommand implements ImapCommand {
                 case "DELETED" -> st.deleted();
                 case "SIZE" -> st.size();
                 case "HIGHESTMODSEQ" -> st.highestModseq();
+                case "RECENT" -> session.rev2() ? 0 : st.recent();
                 default -> 0;
             };
             parts.add(item + " " + v);

@@ -155,7 +155,8 @@ final class StoreCommand implements ImapCommand {
                 if (uid) {
                     sb.append("UID ").append(u).append(' ');
                 }
-                sb.append("FLAGS ").append(org.postilion.connector.imap.ImapSession.flagList(st.systemFlags(), st.keywords()));
+                sb.append("FLAGS ").append(org.postilion.connector.imap.ImapSession.flagList(st.systemFlags(),
+                        mailbox.isRecent(u), st.keywords()));
                 if (session.condstore()) {
                     sb.append(" MODSEQ (").append(st.modseq()).append(')');
                 }

@@ -66,7 +66,7 @@ sealed interface SearchKey {
     record Recent() implements SearchKey {
         @Override
         public boolean matches(MessageView m) {
-            return m.context().recentUids().contains(m.candidate().uid());
+            return m.context().isRecent(m.candidate().uid());
         }
     }
 

@@ -23,8 +23,9 @@ import java.util.Set;
  * 4029) answers with {@code BAD}. US-ASCII stays accepted then: RFC 9051 section 6.4.4 requires it, and an
  * ASCII string is UTF-8.
  *
- * <p>The RFC 3501 keys IMAP4rev2 dropped (NEW, OLD, RECENT) are accepted whatever was enabled; in an IMAP4rev2
- * session no message is {@code \Recent}, so they simply find nothing (NEW, RECENT) or everything (OLD).
+ * <p>The RFC 3501 keys IMAP4rev2 dropped (NEW, OLD, RECENT) are accepted whatever was enabled. RECENT finds the
+ * messages the session claimed as {@code \Recent} ({@link SearchContext#recentUids()}); in an IMAP4rev2 session,
+ * or one that EXAMINEd the mailbox, no message is, so they find nothing (NEW, RECENT) or everything (OLD).
  *
  * <p>Result options (RFC 4731, RFC 5182): {@code RETURN ()} means {@code RETURN (ALL)}; without a RETURN clause
  * {@link #returnOptions()} is also {ALL}, which is what an IMAP4rev2 session answers with ESEARCH, while an

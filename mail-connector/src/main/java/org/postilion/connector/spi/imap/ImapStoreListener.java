@@ -44,6 +44,19 @@ public interface ImapStoreListener {
     /** Opens a mailbox: its identity and the state of every message in it, by ascending UID. */
     MailboxSnapshot select(String user, String name) throws MailboxException;
 
+    /**
+     * Claims the {@code \Recent} flag of IMAP4rev1 (RFC 3501 section 2.3.2) for one session: the messages
+     * below {@code uidNext} that no session has claimed before become recent in the calling session alone.
+     * Atomic across sessions and nodes: of two sessions claiming at once, each message goes to one. Called by
+     * read-write IMAP4rev1 sessions only, at SELECT and when they learn of new messages; the claim lasts as
+     * long as the session (nothing is stored per message).
+     *
+     * @param uidNext the UIDNEXT the session knows: it never claims messages it has not been told of
+     * @return the first UID claimed: the session's claim is [returned, {@code uidNext}), empty when the
+     *         returned UID is not below {@code uidNext}
+     */
+    long claimRecent(String user, long mailboxId, long uidNext) throws MailboxException;
+
     /** What changed in a mailbox after {@code sinceModseq}: new and changed messages, and expunged UIDs. */
     MailboxChanges changes(String user, long mailboxId, long sinceModseq) throws MailboxException;
 

@@ -7,7 +7,10 @@ import java.io.Serializable;
  *
  * @param size    the total size of the messages in octets
  * @param deleted the number of messages flagged {@code \Deleted}
+ * @param recent  the number of messages no session has claimed as {@code \Recent} yet (IMAP4rev1's STATUS
+ *                RECENT)
  */
 public record MailboxStatus(long mailboxId, String name, long messages, long unseen, long deleted, long size,
-                            long uidNext, long uidValidity, long highestModseq) implements Serializable {
+                            long uidNext, long uidValidity, long highestModseq, long recent)
+        implements Serializable {
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The IMAP system flags (RFC 9051 section 2.3.2) as the bits of one integer, which is how the store keeps
- * them. {@code \Recent} is not among them: IMAP4rev2 dropped it and the connector derives it per session.
+ * them. {@code \Recent} is not among them: it belongs to one session, not to the message (IMAP4rev2 dropped
+ * it); the connector adds it to FLAGS for the messages its session claimed ({@link ImapStoreListener#claimRecent}).
  */
 public final class SystemFlags {
 

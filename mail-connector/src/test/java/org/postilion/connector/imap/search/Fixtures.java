@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 
 /** Arguments as the generic IMAP parser gives them, and messages as the session gives them, for the tests. */
 final class Fixtures {
@@ -22,7 +21,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static final SearchContext CONTEXT = new SearchContext(10, 100, new long[0], Set.of(), ZoneOffset.UTC);
+    static final SearchContext CONTEXT = new SearchContext(10, 100, new long[0], new long[0], ZoneOffset.UTC);
 
     /**
      * Splits a command's arguments the way the generic parser does: atoms, "quoted" strings (with \" and \\),

@@ -7,7 +7,6 @@ import org.postilion.connector.spi.imap.SystemFlags;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,7 +36,7 @@ class SearchFlowTest {
         return box;
     }
 
-    private static final SearchContext CONTEXT = new SearchContext(12, 1024, null, Set.of(), ZoneOffset.UTC);
+    private static final SearchContext CONTEXT = new SearchContext(12, 1024, null, new long[0], ZoneOffset.UTC);
 
     private static String run(String tag, boolean uid, String arguments, boolean rev2) throws SearchSyntaxException {
         SearchProgram p = SearchProgram.parse(args(arguments), rev2);
@@ -106,7 +105,7 @@ class SearchFlowTest {
 
         assertNull(SearchResponses.esearch("A286", false, p.returnOptions(), found, null));
         long[] saved = p.resultToSave(found);
-        SearchContext next = new SearchContext(12, 1024, saved, Set.of(), ZoneOffset.UTC);
+        SearchContext next = new SearchContext(12, 1024, saved, new long[0], ZoneOffset.UTC);
         SearchProgram again = SearchProgram.parse(args("$ NOT 2"), true);
         List<Integer> seqs = new ArrayList<>();
         for (Msg m : MAILBOX) {

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,7 +77,7 @@ class SearchProgramTest {
 
     @Test
     void recentNewAndOldUseTheSessionsRecentSet() throws SearchSyntaxException {
-        SearchContext ctx = new SearchContext(10, 100, null, Set.of(30L), ZoneOffset.UTC);
+        SearchContext ctx = new SearchContext(10, 100, null, new long[] {30}, ZoneOffset.UTC);
 
         assertTrue(matches("RECENT", PLAIN, ctx));
         assertTrue(matches("NEW", PLAIN, ctx));
@@ -118,7 +117,7 @@ class SearchProgramTest {
     void comparesTheInternalDatesDayInTheServersZone(String key, String zone, boolean expected)
             throws SearchSyntaxException {
         Msg m = PLAIN.internal("2020-02-01T23:30:00Z");
-        SearchContext ctx = new SearchContext(10, 100, null, Set.of(), ZoneId.of(zone));
+        SearchContext ctx = new SearchContext(10, 100, null, new long[0], ZoneId.of(zone));
 
         assertEquals(expected, matches(key, m, ctx));
     }
@@ -389,7 +388,7 @@ class SearchProgramTest {
 
     @Test
     void dollarIsTheSavedResult() throws SearchSyntaxException {
-        SearchContext ctx = new SearchContext(10, 100, new long[]{50, 30, 7}, Set.of(), ZoneOffset.UTC);
+        SearchContext ctx = new SearchContext(10, 100, new long[]{50, 30, 7}, new long[0], ZoneOffset.UTC);
         SearchProgram p = parse("$");
 
         assertTrue(p.usesSavedResult());

@@ -81,6 +81,8 @@ public final class FakeImapStore implements ImapStoreListener {
         final long uidValidity;
         long uidNext = 1;
         long modseq = 1;
+        /** The first UID no session has claimed as \Recent. */
+        long firstRecentUid = 1;
         final String specialUse;
         final TreeMap<Long, Message> messages = new TreeMap<>();
         final TreeMap<Long, Long> tombstones = new TreeMap<>();
@@ -257,6 +259,8 @@ public final class FakeImapStore implements ImapStoreListener {
         }
         if (from.equals("INBOX")) {
             Box moved = new Box(u, to, null);
+            // new UIDs here, in the same order: the messages claimed as \Recent stay claimed
+            moved.firstRecentUid = 1 + b.messages.headMap(b.firstRecentUid).size();
             for (Message m : b.messages.values()) {
                 long uid = moved.uidNext++;
                 moved.messages.put(uid, new Message(uid, ++moved.modseq, m.flags, m.keywords, m.internalDate, m.content));
@@ -297,8 +301,9 @@ public final class FakeImapStore implements ImapStoreListener {
         long unseen = b.messages.values().stream().filter(m -> (m.flags & SystemFlags.SEEN) == 0).count();
         long deleted = b.messages.values().stream().filter(m -> (m.flags & SystemFlags.DELETED) != 0).count();
         long size = b.messages.values().stream().mapToLong(m -> m.content.length).sum();
+        long recent = b.messages.tailMap(b.firstRecentUid).size();
         return new MailboxStatus(b.id, b.name, b.messages.size(), unseen, deleted, size, b.uidNext, b.uidValidity,
-                b.modseq);
+                b.modseq, recent);
     }
 
     @Override
@@ -306,7 +311,16 @@ public final class FakeImapStore implements ImapStoreListener {
         call("select " + name);
         Box b = box(user, name);
         return new MailboxSnapshot(b.id, b.name, b.uidValidity, b.uidNext, b.modseq, keywords(b),
-                b.messages.values().stream().map(Message::state).toList());
+                b.messages.values().stream().map(Message::state).toList(), b.firstRecentUid);
+    }
+
+    @Override
+    public synchronized long claimRecent(String user, long mailboxId, long uidNext) throws MailboxException {
+        call("claimRecent " + uidNext);
+        Box b = box(user, mailboxId);
+        long from = b.firstRecentUid;
+        b.firstRecentUid = Math.max(from, Math.min(uidNext, b.uidNext));
+        return from;
     }
 
     private static List<String> keywords(Box b) {

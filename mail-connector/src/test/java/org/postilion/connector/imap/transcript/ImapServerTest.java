@@ -90,7 +90,8 @@ class ImapServerTest {
             ImapTestClient.Response r = c.command("FETCH 1:* (FLAGS UID)");
             assertEquals("t3 OK FETCH completed", r.tagged());
             assertEquals(3001, r.lines().size());
-            assertEquals("* 3000 FETCH (FLAGS () UID 3000)", r.lines().get(2999));
+            // the first SELECT claimed them all: \Recent in this session
+            assertEquals("* 3000 FETCH (FLAGS (\\Recent) UID 3000)", r.lines().get(2999));
             assertTrue(store.calls().stream().noneMatch(call -> call.startsWith("describe") || call.startsWith("read")),
                     store.calls().toString());
         }
@@ -123,7 +124,7 @@ class ImapServerTest {
             ImapTestClient.Response r = c.command("FETCH 1 BODY[]");
             assertEquals("t3 OK FETCH completed", r.tagged());
             assertArrayEquals(message.getBytes(StandardCharsets.US_ASCII), r.literals().get(0));
-            assertTrue(r.lines().get(0).endsWith(" FLAGS (\\Seen))"), r.lines().get(0));
+            assertTrue(r.lines().get(0).endsWith(" FLAGS (\\Seen \\Recent))"), r.lines().get(0));
             List<String> reads = store.calls().stream().filter(x -> x.startsWith("read")).toList();
             assertEquals((message.length() + 262143) / 262144, reads.size(), reads.toString());
             assertTrue(reads.stream().allMatch(x -> Integer.parseInt(x.split(" ")[3]) <= 262144), reads.toString());
@@ -176,6 +177,7 @@ class ImapServerTest {
             store.deliver(USER, "INBOX", "Subject: quiet\r\n\r\nno signal\r\n");
             long start = System.nanoTime();
             assertEquals("* 1 EXISTS", c.readLine());
+            assertEquals("* 1 RECENT", c.readLine());
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2000);
             c.send("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals("i OK IDLE terminated", c.readLine());
@@ -208,15 +210,19 @@ class ImapServerTest {
             store.slowChanges(300); // every session is woken while the first one's question is still out
             store.clearCalls();
             store.deliver(USER, "INBOX", "Subject: one\r\n\r\nfor everybody\r\n");
+            int recent = 0;
             for (ImapTestClient c : clients) {
                 assertEquals("* 1 EXISTS", c.readLine());
+                recent += recentCount(c.readLine());
             }
+            assertEquals(1, recent, "the message is \\Recent in one session");
             assertEquals(1, store.calls().stream().filter(call -> call.startsWith("changes ")).count(),
                     "one store call for twelve sessions: " + store.calls());
             store.slowChanges(0);
             store.deliver(USER, "INBOX", "Subject: two\r\n\r\na later signal is asked afresh\r\n");
             for (ImapTestClient c : clients) {
                 assertEquals("* 2 EXISTS", c.readLine());
+                recentCount(c.readLine());
                 c.send("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
                 assertEquals("i OK IDLE terminated", c.readLine());
             }
@@ -225,6 +231,11 @@ class ImapServerTest {
                 c.close();
             }
         }
+    }
+
+    private static int recentCount(String line) {
+        assertTrue(line.matches("\\* \\d+ RECENT"), line);
+        return Integer.parseInt(line.split(" ")[1]);
     }
 
     private static void sleep(long millis) {
