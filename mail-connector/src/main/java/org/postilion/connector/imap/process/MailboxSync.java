@@ -15,8 +15,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Tells a client what changed in its selected mailbox (Dovecot's {@code imap-sync.c}): asks the store for
  * everything above the highest MODSEQ the session has seen and writes EXPUNGE (or VANISHED under QRESYNC),
- * EXISTS (and RECENT for IMAP4rev1), FLAGS and FETCH responses. Expunges wait for a moment where they are allowed (RFC 9051 section
- * 7.5.1); the view keeps their sequence numbers until then.
+ * EXISTS (and RECENT for IMAP4rev1), FLAGS and FETCH responses. Expunges wait for a moment where they are
+ * allowed (RFC 9051 section 7.5.1); the view keeps their sequence numbers until then.
  */
 public final class MailboxSync {
 
