@@ -1,6 +1,9 @@
 package org.postilion.it;
 
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,9 +11,14 @@ import org.postilion.it.support.AdminClient;
 import org.postilion.it.support.ImapConversation;
 import org.postilion.it.support.ImapConversation.Response;
 import org.postilion.it.support.SmtpConversation;
+import org.postilion.it.probe.TombstoneProbeServlet;
 import org.postilion.it.support.TestServer;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The mail store seen through IMAP on WildFly, on the real database: first-login mailboxes, what delivery
- * parsed, UID allocation with concurrent writers, what other sessions see and when, QRESYNC's tombstones,
+ * parsed, UID allocation with concurrent writers, what other sessions see and when, QRESYNC's tombstones and
+ * their pruning,
  * INBOX rename, UIDPLUS, a 50 MB message, and hostile literals.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -39,6 +48,12 @@ class ImapStoreIT {
     private static final String PASSWORD = "imap store password";
     private static final Pattern APPENDUID = Pattern.compile("\\[APPENDUID (\\d+) (\\d+)]");
     private static String domain;
+
+    /** A probe next to the EAR that runs its tombstone prune on demand. */
+    @Deployment(testable = false)
+    static WebArchive tombstoneProbe() {
+        return ShrinkWrap.create(WebArchive.class, "tombstone-probe.war").addClass(TombstoneProbeServlet.class);
+    }
 
     @BeforeAll
     static void directory() {
@@ -294,6 +309,52 @@ class ImapStoreIT {
             assertTrue(select.ok(), select.toString());
             assertEquals(List.of("* VANISHED (EARLIER) 2:3"), select.lines("VANISHED"), select.toString());
         }
+    }
+
+    @Test
+    void qresyncFromBeforePrunedTombstonesGetsEveryMissingUidAndExactOnesAfter() throws Exception {
+        String user = newUser("pruned");
+        long uidValidity;
+        long known;
+        try (ImapConversation a = ImapConversation.login(user, PASSWORD)) {
+            for (int i = 1; i <= 6; i++) {
+                a.append("INBOX", null, message("p" + i, "body"));
+            }
+            assertTrue(a.command("ENABLE CONDSTORE").ok());
+            Response select = a.command("SELECT INBOX");
+            uidValidity = number(select, "UIDVALIDITY");
+            assertTrue(a.command("UID STORE 1 +FLAGS.SILENT (\\Deleted)").ok());
+            assertTrue(a.command("UID EXPUNGE 1").ok());
+            Matcher status = Pattern.compile("HIGHESTMODSEQ (\\d+)")
+                    .matcher(a.command("STATUS INBOX (HIGHESTMODSEQ)").toString());
+            assertTrue(status.find());
+            known = Long.parseLong(status.group(1));
+            assertTrue(a.command("UID STORE 2 +FLAGS.SILENT (\\Deleted)").ok());
+            assertTrue(a.command("UID EXPUNGE 2").ok());
+            assertTrue(pruneTombstonesNow() >= 2, "the tombstones of UIDs 1 and 2 are pruned");
+            assertTrue(a.command("UID STORE 5 +FLAGS.SILENT (\\Deleted)").ok());
+            assertTrue(a.command("UID EXPUNGE 5").ok());
+        }
+        try (ImapConversation b = ImapConversation.login(user, PASSWORD)) {
+            assertTrue(b.command("ENABLE QRESYNC").ok());
+            Response all = b.command("SELECT INBOX (QRESYNC (" + uidValidity + " " + known + "))");
+            assertEquals(List.of("* VANISHED (EARLIER) 1:2,5"), all.lines("VANISHED"),
+                    "below the pruned floor: every UID below UIDNEXT that is gone; " + all);
+            Response within = b.command("SELECT INBOX (QRESYNC (" + uidValidity + " " + known + " 2:6))");
+            assertEquals(List.of("* VANISHED (EARLIER) 2,5"), within.lines("VANISHED"), within.toString());
+            long highest = number(within, "HIGHESTMODSEQ");
+            Response exact = b.command("UID FETCH 1:* (FLAGS) (CHANGEDSINCE " + (highest - 1) + " VANISHED)");
+            assertEquals(List.of("* VANISHED (EARLIER) 5"), exact.lines("VANISHED"), "above it: the tombstone");
+        }
+    }
+
+    /** Runs the EAR's tombstone prune with a retention of zero, through the probe deployed next to it. */
+    private static long pruneTombstonesNow() throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                + TestServer.HOST + ":" + TestServer.httpPort() + "/tombstone-probe/tombstones"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Long.parseLong(r.body().trim());
     }
 
     private static long number(Response r, String code) {

@@ -7,11 +7,14 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * The tombstone of an expunged message: its UID and the MODSEQ of the expunge. Sessions learn of expunges by
  * asking for tombstones above the MODSEQ they know, and QRESYNC reports them as {@code VANISHED (EARLIER)}.
+ * They are pruned after a retention ({@code internal.TombstonePruner}), which first raises the mailbox's
+ * {@code vanished_floor_modseq} (not mapped on {@link Mailbox}: only {@code internal.Tombstones} reads or writes it).
  */
 @Entity
 @Table(name = "mailbox_expunged")
@@ -29,6 +32,10 @@ public class ExpungedMessage {
     @Column(nullable = false)
     private long modseq;
 
+    /** When it was written: the retention counts from here. */
+    @Column(name = "expunged_at", nullable = false)
+    private Instant expungedAt;
+
     protected ExpungedMessage() {
     }
 
@@ -36,6 +43,7 @@ public class ExpungedMessage {
         this.mailboxId = mailboxId;
         this.uid = uid;
         this.modseq = modseq;
+        this.expungedAt = Instant.now();
     }
 
     public long getUid() {

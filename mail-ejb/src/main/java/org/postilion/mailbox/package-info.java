@@ -12,7 +12,8 @@
  * <p>UIDs (RFC 9051 section 2.3.1.1) and MODSEQs (RFC 7162) come from the mailbox row, taken under a row lock
  * ({@code SELECT ... FOR UPDATE}) in the writing transaction: correct with any number of writers on any number
  * of nodes, since the database, not a JVM, serialises them. Expunges leave tombstones
- * ({@link org.postilion.mailbox.ExpungedMessage}) with their MODSEQ. See docs/adr/0002-imap-store.md.
+ * ({@link org.postilion.mailbox.ExpungedMessage}) with their MODSEQ, pruned after
+ * {@code postilion.imap.tombstone-days} (30) by {@code internal/TombstonePruner}. See docs/adr/0002-imap-store.md.
  *
  * <p>LIMITS: content chunk 256 KiB ({@link org.postilion.mailbox.BlobChunk#MAX_SIZE}); mailbox names and
  * keywords as {@code internal/JpaImapStore} states.

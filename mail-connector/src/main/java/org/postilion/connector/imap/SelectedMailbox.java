@@ -4,6 +4,7 @@ import org.postilion.connector.imap.decode.SequenceSet;
 import org.postilion.connector.spi.imap.MailboxChanges;
 import org.postilion.connector.spi.imap.MailboxSnapshot;
 import org.postilion.connector.spi.imap.MessageState;
+import org.postilion.connector.spi.imap.UidSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -300,11 +301,7 @@ public final class SelectedMailbox {
      * @param announceModseq whether a change of MODSEQ alone counts as a change (CONDSTORE enabled)
      */
     public Update apply(MailboxChanges changes, boolean expungeAllowed, boolean announceModseq) {
-        for (long uid : changes.vanished()) {
-            if (seq(uid) > 0) {
-                pendingExpunges.add(uid);
-            }
-        }
+        markVanished(changes.vanished());
         boolean exists = false;
         List<Long> changedUids = new ArrayList<>();
         for (MessageState m : changes.changed()) {
@@ -316,7 +313,7 @@ public final class SelectedMailbox {
                     changedUids.add(m.uid());
                 }
                 set(s - 1, m);
-            } else if (m.uid() > lastUid() && !contains(changes.vanished(), m.uid())) {
+            } else if (m.uid() > lastUid() && !changes.vanished().contains(m.uid())) {
                 append(m);
                 exists = true;
             }
@@ -368,12 +365,20 @@ public final class SelectedMailbox {
         return added;
     }
 
-    private static boolean contains(long[] a, long v) {
-        for (long x : a) {
-            if (x == v) {
-                return true;
+    /**
+     * Marks the messages of the view that are in {@code vanished} as pending expunges: by range, each found by
+     * binary search, so a superset of millions of UIDs (after the store pruned tombstones) costs its ranges and
+     * the messages it hits, not its size.
+     */
+    private void markVanished(UidSet vanished) {
+        for (int r = 0; r < vanished.rangeCount(); r++) {
+            int i = table.indexOf(vanished.from(r));
+            if (i < 0) {
+                i = -i - 1;
+            }
+            for (; i < table.size() && table.uid(i) <= vanished.to(r); i++) {
+                pendingExpunges.add(table.uid(i));
             }
         }
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import org.postilion.connector.spi.imap.MailboxChanges;
 import org.postilion.connector.spi.imap.MailboxSnapshot;
 import org.postilion.connector.spi.imap.MessageState;
 import org.postilion.connector.spi.imap.SystemFlags;
+import org.postilion.connector.spi.imap.UidSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class SelectedMailboxTest {
     }
 
     private static MailboxChanges changes(long highest, List<MessageState> changed, long... vanished) {
-        return new MailboxChanges(100, highest, changed, vanished, List.of());
+        return new MailboxChanges(100, highest, changed, UidSet.of(vanished), List.of());
     }
 
     @Test
@@ -96,6 +97,20 @@ class SelectedMailboxTest {
         SelectedMailbox w = view();
         assertEquals(List.of(3), w.apply(changes(6, List.of(m(30, 6, 0))), false, true).flagsChanged(),
                 "with CONDSTORE a new MODSEQ is news");
+    }
+
+    @Test
+    void aSupersetOfVanishedRangesExpungesOnlyTheMessagesItHitsWithoutWalkingItsSize() {
+        SelectedMailbox v = view();
+        // after a prune, "every UID below UIDNEXT that is gone": 1:19, 21:29, 31:4000000000 around 20 and 30
+        UidSet superset = UidSet.ofRanges(1, 19, 21, 29, 31, 4_000_000_000L);
+        long start = System.nanoTime();
+        SelectedMailbox.Update u = v.apply(new MailboxChanges(41, 9, List.of(m(50, 8, 0)), superset, List.of()),
+                true, false);
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "by range, not by UID");
+        assertEquals(List.of(40L, 10L), u.expunged());
+        assertFalse(u.existsChanged(), "UID 50 is in the superset: it came and went");
+        assertEquals(2, v.count());
     }
 
     @Test
@@ -170,16 +185,16 @@ class SelectedMailboxTest {
     void keywordsOnlyEverJoinTheListAsDovecotKeepsThem() {
         SelectedMailbox v = new SelectedMailbox(new MailboxSnapshot(7, "INBOX", 99, 41, 4, List.of("$Forwarded"),
                 List.of(m(10, 1, 0, "$Forwarded"), m(20, 2, 0)), 41), false);
-        SelectedMailbox.Update nothing = v.apply(new MailboxChanges(41, 4, List.of(), new long[0], List.of()), true,
+        SelectedMailbox.Update nothing = v.apply(new MailboxChanges(41, 4, List.of(), UidSet.EMPTY, List.of()), true,
                 false);
         assertTrue(nothing.isEmpty(), "a store lists the keywords of the changed messages only");
         assertEquals(List.of("$Forwarded"), v.keywords());
-        SelectedMailbox.Update gone = v.apply(new MailboxChanges(41, 5, List.of(m(10, 5, 0)), new long[0],
+        SelectedMailbox.Update gone = v.apply(new MailboxChanges(41, 5, List.of(m(10, 5, 0)), UidSet.EMPTY,
                 List.of()), true, false);
         assertFalse(gone.keywordsChanged(), "no message has $Forwarded now, but it stays a defined keyword");
         assertEquals(List.of("$Forwarded"), v.keywords());
         SelectedMailbox.Update added = v.apply(new MailboxChanges(41, 6, List.of(m(20, 6, 0, "$forwarded", "Work")),
-                new long[0], List.of("$forwarded", "Work")), true, false);
+                UidSet.EMPTY, List.of("$forwarded", "Work")), true, false);
         assertTrue(added.keywordsChanged());
         assertEquals(List.of("$Forwarded", "Work"), v.keywords(), "case-insensitive: $Forwarded kept as first spelled");
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Tuple;
+import org.hibernate.Session;
 import org.postilion.connector.spi.imap.AppendItem;
 import org.postilion.connector.spi.imap.AppendResult;
 import org.postilion.connector.spi.imap.CopyResult;
@@ -23,6 +24,7 @@ import org.postilion.connector.spi.imap.MessageState;
 import org.postilion.connector.spi.imap.Quota;
 import org.postilion.connector.spi.imap.StoreResult;
 import org.postilion.connector.spi.imap.SystemFlags;
+import org.postilion.connector.spi.imap.UidSet;
 import org.postilion.directory.Account;
 import org.postilion.directory.DirectoryService;
 import org.postilion.mailbox.ExpungedMessage;
@@ -54,7 +56,9 @@ import java.util.TreeMap;
  * would keep stale counters) before it allocates UIDs or a MODSEQ, so that allocation is atomic across sessions
  * and nodes; writes to two mailboxes (COPY, MOVE) lock them in id order, as
  * delivery does, so that they cannot deadlock. One operation takes one new MODSEQ for all the messages it changes.
- * Each committed change is announced on {@code mail.changes} ({@link MailboxChangeNotifier}).
+ * Each committed change is announced on {@code mail.changes} ({@link MailboxChangeNotifier}). Expunges leave
+ * tombstones, pruned after a retention ({@link TombstonePruner}); {@link #changes} below the pruned floor answers
+ * the superset of every missing UID ({@link Tombstones}).
  *
  * <p>SECURITY: every call resolves the user's account and reaches mailboxes only through it; a mailbox id from
  * the connector is checked to belong to that account.
@@ -314,11 +318,12 @@ public class JpaImapStore implements ImapStoreListener {
                 .setParameter("id", mailboxId).setParameter("since", sinceModseq).getResultList()) {
             changed.add(state(t, keywords));
         }
-        long[] vanished = em.createQuery("select e.uid from ExpungedMessage e where e.mailboxId = :id"
-                        + " and e.modseq > :since order by e.uid", Long.class)
-                .setParameter("id", mailboxId).setParameter("since", sinceModseq).getResultStream()
-                .mapToLong(Long::longValue).toArray();
-        return new MailboxChanges(m.getUidNext(), m.getHighestModseq(), changed, vanished, List.copyOf(keywords));
+        // after the mailbox's UIDNEXT was read: the superset below a pruned floor must not take a message
+        // appended since then for a vanished one (Tombstones#vanished); read-only, so nothing to flush first
+        long uidNext = m.getUidNext();
+        UidSet vanished = em.unwrap(Session.class)
+                .doReturningWork(c -> Tombstones.vanished(c, mailboxId, sinceModseq, uidNext));
+        return new MailboxChanges(uidNext, m.getHighestModseq(), changed, vanished, List.copyOf(keywords));
     }
 
     private static MessageState state(Tuple t, Set<String> keywords) {

@@ -109,9 +109,9 @@ final class FetchCommand implements ImapCommand {
             String user = session.user();
             long star = Math.max(mailbox.lastUid(), mailbox.uidNext() - 1);
             first = session.store(s -> s.changes(user, mailbox.mailboxId(), req.changedSince())).thenAccept(c -> {
-                long[] gone = java.util.Arrays.stream(c.vanished()).filter(u -> req.set().contains(u, star)).toArray();
-                if (gone.length > 0) {
-                    session.untagged("VANISHED (EARLIER) " + SequenceSet.of(gone));
+                String gone = VanishedEarlier.response(c.vanished(), req.set(), star);
+                if (gone != null) {
+                    session.untagged(gone);
                 }
             });
         }

@@ -10,7 +10,6 @@ import org.postilion.connector.imap.response.Tagged;
 import org.postilion.connector.spi.imap.MailboxChanges;
 import org.postilion.connector.spi.imap.MessageState;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -135,16 +134,10 @@ final class SelectCommand implements ImapCommand {
     }
 
     private static void resync(ImapSession session, SelectedMailbox mailbox, MailboxChanges changes, Qresync q) {
-        List<Long> vanished = new ArrayList<>();
         long star = Math.max(mailbox.lastUid(), mailbox.uidNext() - 1);
-        for (long uid : changes.vanished()) {
-            if (q.knownUids() == null || q.knownUids().contains(uid, star)) {
-                vanished.add(uid);
-            }
-        }
-        if (!vanished.isEmpty()) {
-            session.untagged("VANISHED (EARLIER) "
-                    + SequenceSet.of(vanished.stream().mapToLong(Long::longValue).sorted().toArray()));
+        String vanished = VanishedEarlier.response(changes.vanished(), q.knownUids(), star);
+        if (vanished != null) {
+            session.untagged(vanished);
         }
         for (MessageState m : changes.changed()) {
             int seq = mailbox.seq(m.uid());

@@ -16,6 +16,7 @@ import org.postilion.connector.spi.imap.MessageState;
 import org.postilion.connector.spi.imap.Quota;
 import org.postilion.connector.spi.imap.StoreResult;
 import org.postilion.connector.spi.imap.SystemFlags;
+import org.postilion.connector.spi.imap.UidSet;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,6 +87,8 @@ public final class FakeImapStore implements ImapStoreListener {
         final String specialUse;
         final TreeMap<Long, Message> messages = new TreeMap<>();
         final TreeMap<Long, Long> tombstones = new TreeMap<>();
+        /** The highest MODSEQ whose tombstones were pruned ({@link #pruneTombstones}). */
+        long vanishedFloor;
 
         Box(User owner, String name, String specialUse) {
             this.uidValidity = ++owner.validities;
@@ -342,9 +345,36 @@ public final class FakeImapStore implements ImapStoreListener {
         Box b = box(user, mailboxId);
         List<MessageState> changed = b.messages.values().stream().filter(m -> m.modseq > sinceModseq)
                 .map(Message::state).toList();
-        long[] vanished = b.tombstones.entrySet().stream().filter(e -> e.getValue() > sinceModseq)
-                .mapToLong(Map.Entry::getKey).toArray();
+        UidSet vanished;
+        if (sinceModseq < b.vanishedFloor) {
+            // the superset the real store answers: every UID below UIDNEXT that no longer exists
+            UidSet.Builder gaps = new UidSet.Builder();
+            long next = 1;
+            for (long uid : b.messages.keySet()) {
+                gaps.add(next, uid - 1);
+                next = uid + 1;
+            }
+            vanished = gaps.add(next, b.uidNext - 1).build();
+        } else {
+            vanished = UidSet.of(b.tombstones.entrySet().stream().filter(e -> e.getValue() > sinceModseq)
+                    .mapToLong(Map.Entry::getKey).toArray());
+        }
         return new MailboxChanges(b.uidNext, b.modseq, changed, vanished, keywords(b));
+    }
+
+    /**
+     * Prunes the tombstones of a mailbox up to a MODSEQ, as the real store's retention does: a later
+     * {@link #changes} below it answers the superset of RFC 7162 section 3.2.7.
+     */
+    public synchronized void pruneTombstones(String user, String mailbox, long floorModseq) throws MailboxException {
+        Box b = box(user, mailbox);
+        b.vanishedFloor = Math.max(b.vanishedFloor, floorModseq);
+        b.tombstones.values().removeIf(modseq -> modseq <= b.vanishedFloor);
+    }
+
+    /** The mailbox's highest MODSEQ. */
+    public synchronized long highestModseq(String user, String mailbox) throws MailboxException {
+        return box(user, mailbox).modseq;
     }
 
     @Override

@@ -247,6 +247,47 @@ class ImapServerTest {
     }
 
     @Test
+    void qresyncBelowThePrunedTombstonesAnswersEveryMissingUidWithinTheKnownOnes() throws Exception {
+        try (ImapTestClient c = start()) {
+            for (int i = 1; i <= 6; i++) {
+                store.deliver(USER, "INBOX", "Subject: " + i + "\r\n\r\nbody\r\n");
+            }
+            c.login(USER, PASSWORD);
+            c.command("ENABLE QRESYNC");
+            c.command("SELECT INBOX");
+            expunge(c, 1);
+            long known = store.highestModseq(USER, "INBOX"); // a client last synchronised here
+            expunge(c, 2);
+            store.pruneTombstones(USER, "INBOX", store.highestModseq(USER, "INBOX"));
+            long floor = store.highestModseq(USER, "INBOX");
+            expunge(c, 5);
+            c.command("UNSELECT");
+
+            // the tombstone of UID 2 is gone: the superset, every UID below UIDNEXT that no longer exists
+            assertEquals(List.of("* VANISHED (EARLIER) 1:2,5"),
+                    vanished(c.command("SELECT INBOX (QRESYNC (1 " + known + "))")));
+            // limited to the UIDs the client says it knows
+            assertEquals(List.of("* VANISHED (EARLIER) 2,5"),
+                    vanished(c.command("SELECT INBOX (QRESYNC (1 " + known + " 2:6))")));
+            assertEquals(List.of("* VANISHED (EARLIER) 1:2"),
+                    vanished(c.command("UID FETCH 1:4 (FLAGS) (CHANGEDSINCE " + known + " VANISHED)")));
+            // at or above the floor the tombstones are exact
+            assertEquals(List.of("* VANISHED (EARLIER) 5"),
+                    vanished(c.command("SELECT INBOX (QRESYNC (1 " + floor + "))")));
+        }
+    }
+
+    private static void expunge(ImapTestClient c, long uid) throws IOException {
+        assertTrue(c.command("UID STORE " + uid + " +FLAGS.SILENT (\\Deleted)").tagged().contains("OK"));
+        assertTrue(c.command("UID EXPUNGE " + uid).tagged().contains("OK"));
+    }
+
+    private static List<String> vanished(ImapTestClient.Response r) {
+        assertTrue(r.tagged().contains(" OK "), r.lines().toString());
+        return r.lines().stream().filter(l -> l.startsWith("* VANISHED")).toList();
+    }
+
+    @Test
     void answersStoreFailuresAsTemporaryAndGoesOn() throws IOException {
         try (ImapTestClient c = start()) {
             c.login(USER, PASSWORD);
