@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.postilion.connector.spi.imap.SystemFlags;
 import org.postilion.directory.Account;
 
@@ -18,7 +19,12 @@ import org.postilion.directory.Account;
  * A mailbox of an account. {@code uidNext}, {@code highestModseq} and the counters change only while this row
  * is locked ({@code PESSIMISTIC_WRITE}) by the writing transaction: that lock is what makes UID and MODSEQ
  * allocation atomic across sessions and server nodes, and keeps the counters exact.
+ *
+ * <p>{@code @DynamicUpdate}: an update writes only the columns that changed. A change made without the lock
+ * (RENAME of a mailbox other than INBOX changes its name only) would otherwise write back every column as read,
+ * and could put an older {@code uidNext} over a delivery that committed meanwhile: a UID given twice.
  */
+@DynamicUpdate
 @Entity
 @Table(name = "mailbox")
 @NamedQuery(name = Mailbox.BY_ACCOUNT_AND_NAME,
