@@ -20,6 +20,7 @@ import org.postilion.connector.spi.imap.Quota;
 import org.postilion.connector.spi.imap.StoreResult;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answers the IMAP sessions' questions to the store. Each call is one transaction of the store bean (whose
@@ -92,6 +93,11 @@ public class ImapStoreEndpoint implements ImapStoreListener {
     @Override
     public byte[] read(String user, long mailboxId, long uid, long offset, int length) throws MailboxException {
         return store.read(user, mailboxId, uid, offset, length);
+    }
+
+    @Override
+    public Map<Long, byte[]> readHeaders(String user, long mailboxId, long[] uids) throws MailboxException {
+        return store.readHeaders(user, mailboxId, uids);
     }
 
     @Override

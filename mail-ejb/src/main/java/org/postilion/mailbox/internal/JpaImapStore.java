@@ -41,6 +41,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -357,6 +358,16 @@ public class JpaImapStore implements ImapStoreListener {
                 .setParameter("id", mailboxId).setParameter("uid", uid).getResultStream().findFirst()
                 .orElseThrow(() -> new MailboxException(Code.EXPUNGEISSUED, "Message was expunged"));
         return content.read(blobId, offset, length);
+    }
+
+    @Override
+    public Map<Long, byte[]> readHeaders(String user, long mailboxId, long[] uids) throws MailboxException {
+        owned(account(user), mailboxId, false);
+        Map<Long, byte[]> headers = new HashMap<>();
+        for (List<Long> slice : slices(uids)) {
+            headers.putAll(em.unwrap(Session.class).doReturningWork(c -> HeaderBlocks.read(c, mailboxId, slice)));
+        }
+        return headers;
     }
 
     @Override

@@ -1,19 +1,16 @@
 package org.postilion.mailbox.internal;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postilion.connector.spi.imap.MessageState;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MessageStatesTest {
 
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=3";
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void readsEveryMessageInUidOrderAcrossBuckets(String db) throws SQLException {
-        try (Database d = Database.open(db)) {
+        try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
             long mailbox = mailbox(c, 1);
             long other = mailbox(c, 2);
@@ -56,7 +52,7 @@ class MessageStatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void anEmptyMailboxHasNoMessages(String db) throws SQLException {
-        try (Database d = Database.open(db)) {
+        try (SchemaDatabase d = SchemaDatabase.open(db)) {
             long mailbox = mailbox(d.connection, 1);
             Set<String> keywords = new Keywords.KeywordSet();
             assertTrue(MessageStates.read(d.connection, mailbox, keywords).isEmpty());
@@ -101,52 +97,5 @@ class MessageStatesTest {
         }
         c.commit();
         c.setAutoCommit(true);
-    }
-
-    /** A fresh database with the product's schema: H2 in memory, or a new PostgreSQL schema dropped at the end. */
-    private static final class Database implements AutoCloseable {
-        final Connection connection;
-        private final String schema;
-
-        private Database(Connection connection, String schema) {
-            this.connection = connection;
-            this.schema = schema;
-        }
-
-        static Database open(String db) throws SQLException {
-            if (db.equals("h2")) {
-                String url = "jdbc:h2:mem:states-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-                migrate(Flyway.configure().dataSource(url, "sa", ""));
-                return new Database(DriverManager.getConnection(url, "sa", ""), null);
-            }
-            Connection c;
-            try {
-                c = DriverManager.getConnection(PG_URL, "postgres", "postgres");
-            } catch (SQLException e) {
-                Assumptions.abort("no PostgreSQL at " + PG_URL + ": " + e.getMessage());
-                throw e;
-            }
-            String schema = "states_test_" + UUID.randomUUID().toString().replace("-", "");
-            migrate(Flyway.configure().dataSource(PG_URL, "postgres", "postgres").schemas(schema));
-            try (Statement s = c.createStatement()) {
-                s.execute("set search_path to " + schema);
-            }
-            return new Database(c, schema);
-        }
-
-        private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration config) {
-            config.locations("classpath:db/migration").load().migrate();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (Connection c = connection) {
-                if (schema != null) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("drop schema " + schema + " cascade");
-                    }
-                }
-            }
-        }
     }
 }

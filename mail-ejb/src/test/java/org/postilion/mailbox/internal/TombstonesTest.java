@@ -1,13 +1,11 @@
 package org.postilion.mailbox.internal;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postilion.connector.spi.imap.UidSet;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class TombstonesTest {
 
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=3";
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final Instant OLD = NOW.minus(Duration.ofDays(40));
     private static final Instant CUTOFF = NOW.minus(Duration.ofDays(30));
@@ -36,7 +32,7 @@ class TombstonesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void pruneDeletesOldTombstonesKeepsRecentOnesAndRaisesTheFloor(String db) throws SQLException {
-        try (Database d = Database.open(db)) {
+        try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
             long box = mailbox(c, 1, 20);
             long other = mailbox(c, 2, 20);
@@ -62,7 +58,7 @@ class TombstonesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void pruneGoesInBoundedBatchesWithTheFloorRaisedByTheFirst(String db) throws SQLException {
-        try (Database d = Database.open(db)) {
+        try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
             long box = mailbox(c, 1, 30);
             for (long uid = 1; uid <= 25; uid++) {
@@ -80,7 +76,7 @@ class TombstonesTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void belowTheFloorEveryMissingUidBelowUidNextVanishesAboveItTheTombstonesAreExact(String db)
             throws SQLException {
-        try (Database d = Database.open(db)) {
+        try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
             long box = mailbox(c, 1, 100_001);
             // UIDs 1..100000 were given; these remain: 5, 6, 10, and 50000..99999 (a large mailbox)
@@ -105,7 +101,7 @@ class TombstonesTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void theSupersetOfAMailboxWithoutMessagesIsEveryUidGivenAndOfAnUnusedOneNothing(String db)
             throws SQLException {
-        try (Database d = Database.open(db)) {
+        try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
             long box = mailbox(c, 1, 8);
             setFloor(c, box, 3);
@@ -181,53 +177,6 @@ class TombstonesTest {
                 uids.add(rs.getLong(1));
             }
             return uids;
-        }
-    }
-
-    /** A fresh database with the product's schema: H2 in memory, or a new PostgreSQL schema dropped at the end. */
-    private static final class Database implements AutoCloseable {
-        final Connection connection;
-        private final String schema;
-
-        private Database(Connection connection, String schema) {
-            this.connection = connection;
-            this.schema = schema;
-        }
-
-        static Database open(String db) throws SQLException {
-            if (db.equals("h2")) {
-                String url = "jdbc:h2:mem:tombstones-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-                migrate(Flyway.configure().dataSource(url, "sa", ""));
-                return new Database(DriverManager.getConnection(url, "sa", ""), null);
-            }
-            Connection c;
-            try {
-                c = DriverManager.getConnection(PG_URL, "postgres", "postgres");
-            } catch (SQLException e) {
-                Assumptions.abort("no PostgreSQL at " + PG_URL + ": " + e.getMessage());
-                throw e;
-            }
-            String schema = "tombstones_test_" + UUID.randomUUID().toString().replace("-", "");
-            migrate(Flyway.configure().dataSource(PG_URL, "postgres", "postgres").schemas(schema));
-            try (Statement s = c.createStatement()) {
-                s.execute("set search_path to " + schema);
-            }
-            return new Database(c, schema);
-        }
-
-        private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration config) {
-            config.locations("classpath:db/migration").load().migrate();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (Connection c = connection) {
-                if (schema != null) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("drop schema " + schema + " cascade");
-                    }
-                }
-            }
         }
     }
 }

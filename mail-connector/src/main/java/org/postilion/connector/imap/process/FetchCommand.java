@@ -20,6 +20,7 @@ import org.postilion.connector.spi.imap.SystemFlags;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -101,7 +102,7 @@ final class FetchCommand implements ImapCommand {
             items.add(new FetchItem.Simple(FetchItem.Kind.MODSEQ));
         }
         if (req.changedSince() >= 0) {
-            seqs = java.util.Arrays.stream(seqs).filter(s -> mailbox.state(s).modseq() > req.changedSince()).toArray();
+            seqs = Arrays.stream(seqs).filter(s -> mailbox.state(s).modseq() > req.changedSince()).toArray();
         }
         Run run = new Run(session, mailbox, items, seqs);
         CompletionStage<Void> first = CompletableFuture.completedFuture(null);
@@ -145,12 +146,15 @@ final class FetchCommand implements ImapCommand {
         private final List<FetchItem> items;
         private final int[] seqs;
         private final boolean describe;
+        private final boolean readsHeaders;
         private final boolean setsSeen;
         private final String user;
         private final Set<Long> seenAdded = new HashSet<>();
         private final StringBuilder text = new StringBuilder();
         private boolean expungeIssued;
         private String refusal;
+        /** The header blocks of the batch's messages, when its items read headers (else empty). */
+        private Map<Long, byte[]> headers = Map.of();
 
         Run(ImapSession session, SelectedMailbox mailbox, List<FetchItem> items, int[] seqs) {
             this.session = session;
@@ -161,6 +165,10 @@ final class FetchCommand implements ImapCommand {
             this.describe = items.stream().anyMatch(i -> i instanceof FetchItem.Section
                     || (i instanceof FetchItem.Simple s && s.kind() != FetchItem.Kind.FLAGS
                     && s.kind() != FetchItem.Kind.UID && s.kind() != FetchItem.Kind.MODSEQ));
+            // the message list's question (BODY.PEEK[HEADER.FIELDS (...)] of a window): headers asked per batch
+            this.readsHeaders = items.stream().anyMatch(i -> i instanceof FetchItem.Section s && s.part().isEmpty()
+                    && !s.binary() && (s.text() == FetchItem.Text.HEADER || s.text() == FetchItem.Text.HEADER_FIELDS
+                    || s.text() == FetchItem.Text.HEADER_FIELDS_NOT));
             this.setsSeen = !mailbox.readOnly()
                     && items.stream().anyMatch(i -> i instanceof FetchItem.Section s && s.setsSeen());
         }
@@ -181,7 +189,13 @@ final class FetchCommand implements ImapCommand {
                         return m;
                     })
                     : CompletableFuture.completedFuture(Map.of());
-            return descriptions.thenCompose(d -> markSeen(uids).thenCompose(x -> write(from, to, d, from)))
+            CompletionStage<Map<Long, byte[]>> heads = readsHeaders
+                    ? session.store(s -> s.readHeaders(user, mailbox.mailboxId(), uids))
+                    : CompletableFuture.completedFuture(Map.of());
+            return descriptions.thenCombine(heads, (d, h) -> {
+                headers = h;
+                return d;
+            }).thenCompose(d -> markSeen(uids).thenCompose(x -> write(from, to, d, from)))
                     .thenCompose(x -> session.whenWritable())
                     .thenCompose(x -> batch(to));
         }
@@ -374,6 +388,11 @@ final class FetchCommand implements ImapCommand {
                 length = Math.min(length - o, s.length());
             }
             session.write("{" + length + "}\r\n");
+            byte[] header = headers.get(uid);
+            if (header != null && start + length <= header.length) {
+                session.write(Unpooled.wrappedBuffer(header, (int) start, (int) length));
+                return CompletableFuture.completedFuture(null);
+            }
             return stream(uid, start, length);
         }
 
@@ -419,6 +438,10 @@ final class FetchCommand implements ImapCommand {
         }
 
         private CompletionStage<byte[]> readFully(long uid, long offset, int length) {
+            byte[] header = headers.get(uid);
+            if (header != null && offset >= 0 && offset + length <= header.length) {
+                return CompletableFuture.completedFuture(Arrays.copyOfRange(header, (int) offset, (int) offset + length));
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(length, 64 * 1024));
             return readInto(out, uid, offset, length).thenApply(x -> out.toByteArray());
         }

@@ -1,6 +1,7 @@
 package org.postilion.connector.spi.imap;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The mail store as the IMAP sessions use it. {@code user} is always the canonical name that authentication
@@ -72,6 +73,15 @@ public interface ImapStoreListener {
      * @throws MailboxException {@link MailboxException.Code#EXPUNGEISSUED} when the message is gone
      */
     byte[] read(String user, long mailboxId, long uid, long offset, int length) throws MailboxException;
+
+    /**
+     * The header blocks of several messages (octets 0 up to the header size, the blank line included) in one
+     * call: what a client's message list asks of a window of UIDs ({@code BODY.PEEK[HEADER.FIELDS (...)]}),
+     * which one {@link #read} per message would make a store call each. Messages that no longer exist are left
+     * out, and so may be any the store cannot answer this way (a header beyond its first chunk): the caller
+     * reads those with {@link #read}.
+     */
+    Map<Long, byte[]> readHeaders(String user, long mailboxId, long[] uids) throws MailboxException;
 
     /**
      * Changes flags. With {@code unchangedSince} &gt; 0 (CONDSTORE), messages whose MODSEQ is higher are left

@@ -408,6 +408,21 @@ public final class FakeImapStore implements ImapStoreListener {
     }
 
     @Override
+    public synchronized Map<Long, byte[]> readHeaders(String user, long mailboxId, long[] uids)
+            throws MailboxException {
+        call("readHeaders " + uids.length);
+        Box b = box(user, mailboxId);
+        Map<Long, byte[]> out = new HashMap<>();
+        for (long uid : uids) {
+            Message m = b.messages.get(uid);
+            if (m != null) {
+                out.put(uid, Arrays.copyOf(m.content, (int) m.description.headerSize()));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized StoreResult store(String user, long mailboxId, long[] uids, FlagChange change,
                                           long unchangedSince) throws MailboxException {
         call("store " + uids.length + " " + change.mode());

@@ -145,7 +145,31 @@ class ImapServerTest {
             ImapTestClient.Response r = c.command("UID FETCH " + uid + " (BODY.PEEK[HEADER.FIELDS (SUBJECT)] RFC822.SIZE)");
             assertEquals("Subject: big\r\n\r\n", new String(r.literals().get(0), StandardCharsets.US_ASCII));
             assertTrue(r.lines().get(0).contains("RFC822.SIZE " + message.length()), r.lines().get(0));
-            assertEquals(List.of("read " + uid + " 0 16"), store.calls().stream().filter(x -> x.startsWith("read")).toList());
+            assertEquals(List.of("readHeaders 1"), store.calls().stream().filter(x -> x.startsWith("read")).toList());
+        }
+    }
+
+    @Test
+    void readsTheHeadersOfAMessageListWindowInOneStoreCall() throws IOException {
+        try (ImapTestClient c = start()) {
+            for (int i = 1; i <= 300; i++) {
+                store.deliver(USER, "INBOX", "From: a" + i + "@example.com\r\nSubject: number " + i
+                        + "\r\nX-Other: x\r\n\r\nbody " + i + "\r\n");
+            }
+            c.login(USER, PASSWORD);
+            c.command("SELECT INBOX");
+            store.clearCalls();
+            ImapTestClient.Response r = c.command("UID FETCH 1:300 (UID RFC822.SIZE FLAGS BODY.PEEK[HEADER.FIELDS"
+                    + " (From Subject)] BODY.PEEK[HEADER])");
+            assertEquals(600, r.literals().size());
+            assertEquals("From: a7@example.com\r\nSubject: number 7\r\n\r\n",
+                    new String(r.literals().get(12), StandardCharsets.US_ASCII));
+            assertEquals("From: a7@example.com\r\nSubject: number 7\r\nX-Other: x\r\n\r\n",
+                    new String(r.literals().get(13), StandardCharsets.US_ASCII));
+            // batches of 256: two describe and two readHeaders calls, not one read per message
+            assertEquals(List.of("describe 256", "describe 44", "readHeaders 256", "readHeaders 44"),
+                    store.calls().stream().filter(x -> x.startsWith("read") || x.startsWith("describe"))
+                            .sorted().toList());
         }
     }
 
