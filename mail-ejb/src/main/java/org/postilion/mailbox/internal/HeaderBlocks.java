@@ -29,14 +29,16 @@ final class HeaderBlocks {
         String sql = "select m.uid, substring(c.data from 1 for cast(b.header_size as integer))"
                 + " from mailbox_message m join message_blob b on b.id = m.blob_id"
                 + " join blob_chunk c on c.blob_id = b.id and c.seq = 0"
-                + " where m.mailbox_id = ? and b.header_size <= ? and m.uid in ("
+                + " where m.mailbox_id = ? and b.header_size <= ? and m.uid between ? and ? and m.uid in ("
                 + String.join(",", Collections.nCopies(uids.size(), "?")) + ")";
         Map<Long, byte[]> headers = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, mailboxId);
             ps.setLong(2, BlobChunk.MAX_SIZE);
+            ps.setLong(3, Collections.min(uids)); // the range walks the (mailbox_id, uid) index; see JpaImapStore
+            ps.setLong(4, Collections.max(uids));
             for (int i = 0; i < uids.size(); i++) {
-                ps.setLong(i + 3, uids.get(i));
+                ps.setLong(i + 5, uids.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -339,8 +339,10 @@ public class JpaImapStore implements ImapStoreListener {
         List<MessageDescription> descriptions = new ArrayList<>(uids.length);
         for (List<Long> slice : slices(uids)) {
             for (MailboxMessage m : em.createQuery("select m from MailboxMessage m join fetch m.blob"
-                            + " where m.mailbox.id = :id and m.uid in :uids order by m.uid", MailboxMessage.class)
-                    .setParameter("id", mailboxId).setParameter("uids", slice).getResultList()) {
+                            + " where m.mailbox.id = :id and m.uid between :lo and :hi and m.uid in :uids order by m.uid",
+                            MailboxMessage.class)
+                    .setParameter("id", mailboxId).setParameter("uids", slice)
+                    .setParameter("lo", slice.get(0)).setParameter("hi", slice.get(slice.size() - 1)).getResultList()) {
                 StoredStructure s = content.structureOf(m.getBlob());
                 descriptions.add(new MessageDescription(m.getUid(), m.getModseq(), m.getFlags(),
                         Keywords.split(m.getKeywords()), m.getInternalDate(), m.getSize(), s.envelope(),
@@ -594,14 +596,21 @@ public class JpaImapStore implements ImapStoreListener {
         TreeMap<Long, MailboxMessage> found = new TreeMap<>();
         for (List<Long> slice : slices(uids)) {
             for (MailboxMessage m : em.createQuery("select m from MailboxMessage m join fetch m.blob"
-                            + " where m.mailbox.id = :id and m.uid in :uids", MailboxMessage.class)
-                    .setParameter("id", mailboxId).setParameter("uids", slice).getResultList()) {
+                            + " where m.mailbox.id = :id and m.uid between :lo and :hi and m.uid in :uids", MailboxMessage.class)
+                    .setParameter("id", mailboxId).setParameter("uids", slice)
+                    .setParameter("lo", slice.get(0)).setParameter("hi", slice.get(slice.size() - 1)).getResultList()) {
                 found.put(m.getUid(), m);
             }
         }
         return new ArrayList<>(found.values());
     }
 
+    /**
+     * The UIDs, ascending and without repeats, in slices of at most {@value #SLICE}. Queries take a slice as
+     * {@code uid between first and last and uid in (slice)}: the range lets the database walk the
+     * (mailbox_id, uid) index to just those rows (H2 otherwise reads every message of the mailbox and tests
+     * each against the list), the list keeps the answer exact when the UIDs have gaps.
+     */
     private static List<List<Long>> slices(long[] uids) {
         long[] sorted = Arrays.stream(uids).sorted().distinct().toArray();
         List<List<Long>> slices = new ArrayList<>();
