@@ -9,13 +9,15 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import org.postilion.connector.spi.imap.MailboxSignals;
+import org.postilion.mailbox.internal.MailboxChangeTopic;
 import org.postilion.queue.MailQueues;
 
 import java.util.logging.Logger;
 
 /**
  * Consumes {@code mail.changes} on every node (a non-durable topic subscription each) and wakes the node's
- * IMAP sessions that have one of the changed mailboxes selected.
+ * IMAP sessions that have one of the changed mailboxes selected. Notices this node sent are skipped: its
+ * sessions were signalled when the change committed ({@link MailboxChangeNotifier}).
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = MailQueues.MAILBOX_CHANGES),
@@ -30,6 +32,9 @@ public class MailboxChangeConsumer implements MessageListener {
     public void onMessage(Message message) {
         String body;
         try {
+            if (MailboxChangeTopic.THIS_NODE.equals(message.getStringProperty(MailboxChangeTopic.ORIGIN))) {
+                return;
+            }
             body = message instanceof TextMessage text ? text.getText() : null;
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable change notice", e);

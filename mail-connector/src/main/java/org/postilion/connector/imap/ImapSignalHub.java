@@ -100,6 +100,17 @@ public final class ImapSignalHub implements LongConsumer {
         return answer;
     }
 
+    /**
+     * How many signals a mailbox has had since its first session on this node selected it; -1 when no session
+     * has it selected. A session that saw the store's answer at one generation knows that nothing changed as
+     * long as the generation stays the same: every commit on this node signals before its call returns, and
+     * every commit elsewhere as soon as its notice arrives.
+     */
+    public long generation(long mailboxId) {
+        Watchers w = mailboxes.get(mailboxId);
+        return w == null ? -1 : w.generation.get();
+    }
+
     /** Sessions with a mailbox selected (for tests and monitoring). */
     public int size() {
         return mailboxes.values().stream().mapToInt(w -> w.sessions.size()).sum();

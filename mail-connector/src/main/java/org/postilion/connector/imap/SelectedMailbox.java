@@ -6,6 +6,7 @@ import org.postilion.connector.spi.imap.MailboxSnapshot;
 import org.postilion.connector.spi.imap.MessageState;
 import org.postilion.connector.spi.imap.UidSet;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,6 +45,10 @@ public final class SelectedMailbox {
     /** The claimed ranges [from, to) as pairs, ascending and disjoint: claims only go up. */
     private long[] recent = new long[0];
     private int announcedRecent;
+
+    /** The signal generation and the time (nanoTime) of the last answer of the store: see {@link #isFresh}. */
+    private long syncedGeneration = -1;
+    private long syncedAt;
 
     public SelectedMailbox(MailboxSnapshot snapshot, boolean readOnly) {
         this.mailboxId = snapshot.mailboxId();
@@ -85,6 +90,20 @@ public final class SelectedMailbox {
 
     public List<String> keywords() {
         return keywords;
+    }
+
+    /** Records that the view took the store's changes as of a signal generation ({@link ImapSignalHub}). */
+    public void synced(long generation, long nanoTime) {
+        syncedGeneration = generation;
+        syncedAt = nanoTime;
+    }
+
+    /**
+     * Whether asking the store again would bring nothing: no signal came for the mailbox since the view's last
+     * answer, which is younger than {@code maxAge} (a bound for a signal lost on its way from another node).
+     */
+    public boolean isFresh(long generation, long nanoTime, Duration maxAge) {
+        return generation >= 0 && generation == syncedGeneration && nanoTime - syncedAt < maxAge.toNanos();
     }
 
     /** The number of messages announced (EXISTS). */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.postilion.connector.spi.imap.MailboxSignals;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,9 +14,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Collects the mailboxes a transaction changes and, once it committed, publishes them on
- * {@code mail.changes} in one notice. Nothing is published for a transaction that rolled back, and a notice
- * never arrives before the change is visible: a session that wakes up on it finds what changed.
+ * Collects the mailboxes a transaction changes and, once it committed, tells this node's IMAP sessions at once
+ * ({@link MailboxSignals}, before the committing call returns: a client that got its OK and then asks in another
+ * session finds the change signalled there) and publishes them on {@code mail.changes} in one notice for the
+ * other nodes. Nothing is signalled for a transaction that rolled back, and a signal never arrives before the
+ * change is visible: a session that wakes up on it finds what changed.
  */
 @ApplicationScoped
 public class MailboxChangeNotifier {
@@ -55,10 +58,11 @@ public class MailboxChangeNotifier {
     }
 
     private void publish(Set<Long> ids) {
+        ids.forEach(MailboxSignals::changed);
         try {
             topic.publish(ids);
         } catch (RuntimeException e) {
-            // the change is committed; sessions will see it at their next poll
+            // the change is committed; sessions on other nodes will see it at their next poll
             LOG.log(Level.WARNING, "could not publish the change of mailboxes " + ids, e);
         }
     }

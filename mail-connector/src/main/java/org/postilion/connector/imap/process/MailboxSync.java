@@ -23,15 +23,27 @@ public final class MailboxSync {
     private MailboxSync() {
     }
 
-    /** Asks the store and announces; completes on the event loop, never exceptionally (a failure waits). */
+    /**
+     * Asks the store and announces; completes on the event loop, never exceptionally (a failure waits). The
+     * store is not asked when no change was signalled for the mailbox since the session's last answer (and that
+     * answer is younger than the poll interval): then only expunges already known and now allowed are announced.
+     * This is what keeps a command that changes nothing (FETCH, SEARCH, NOOP) at one store call, or none.
+     */
     public static CompletionStage<Void> sync(ImapSession session, boolean expungeAllowed) {
         SelectedMailbox mailbox = session.selected();
         if (mailbox == null) {
             return CompletableFuture.completedFuture(null);
         }
+        long generation = session.signals().generation(mailbox.mailboxId());
+        if (mailbox.isFresh(generation, System.nanoTime(), session.settings().pollInterval())) {
+            if (expungeAllowed) {
+                announce(session, mailbox, flushPending(mailbox));
+            }
+            return CompletableFuture.completedFuture(null);
+        }
         String user = session.user();
         long since = mailbox.highestModseq();
-        return announce(session, mailbox, expungeAllowed,
+        return announce(session, mailbox, expungeAllowed, generation,
                 session.store(s -> s.changes(user, mailbox.mailboxId(), since)));
     }
 
@@ -45,14 +57,17 @@ public final class MailboxSync {
         if (mailbox == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return announce(session, mailbox, true,
+        long generation = session.signals().generation(mailbox.mailboxId());
+        return announce(session, mailbox, true, generation,
                 session.signals().changes(session, mailbox.mailboxId(), mailbox.highestModseq()));
     }
 
     private static CompletionStage<Void> announce(ImapSession session, SelectedMailbox mailbox,
-                                                  boolean expungeAllowed, CompletionStage<MailboxChanges> asked) {
+                                                  boolean expungeAllowed, long generation,
+                                                  CompletionStage<MailboxChanges> asked) {
         return asked.handle((changes, e) -> {
             if (e == null && session.selected() == mailbox) {
+                mailbox.synced(generation, System.nanoTime());
                 SelectedMailbox.Update update = mailbox.apply(changes, expungeAllowed, session.condstore());
                 if (update.existsChanged() && session.claimsRecent()) {
                     return claimRecent(session, mailbox).thenRun(() -> announce(session, mailbox, update));

@@ -312,6 +312,36 @@ class ImapServerTest {
     }
 
     @Test
+    void aCommandAsksTheStoreForChangesOnlyAfterASignalOrThePollInterval() throws IOException {
+        try (ImapTestClient c = start(ImapSettings.defaults("imap.test").toBuilder()
+                .pollInterval(Duration.ofMillis(300)).build())) {
+            c.login(USER, PASSWORD);
+            c.command("SELECT INBOX");
+            c.command("NOOP"); // the first look after SELECT
+            store.clearCalls();
+            assertEquals("t4 OK NOOP completed", c.command("NOOP").tagged());
+            assertEquals("t5 OK SEARCH completed", c.command("SEARCH ALL").tagged());
+            assertEquals(List.of(), changesCalls(), "nothing signalled: no store call");
+
+            store.deliver(USER, "INBOX", "Subject: news\r\n\r\nsignalled\r\n");
+            ImapTestClient.Response r = c.command("NOOP");
+            assertTrue(r.lines().contains("* 1 EXISTS"), r.lines().toString());
+            assertEquals(1, changesCalls().size());
+
+            store.signalTo(id -> { }); // a signal lost on its way from another node
+            store.deliver(USER, "INBOX", "Subject: quiet\r\n\r\nnot signalled\r\n");
+            assertEquals(List.of("t7 OK NOOP completed"), c.command("NOOP").lines(), "within the poll interval");
+            sleep(350);
+            r = c.command("NOOP");
+            assertTrue(r.lines().contains("* 2 EXISTS"), "after the poll interval the store is asked: " + r.lines());
+        }
+    }
+
+    private List<String> changesCalls() {
+        return store.calls().stream().filter(call -> call.startsWith("changes ")).toList();
+    }
+
+    @Test
     void answersStoreFailuresAsTemporaryAndGoesOn() throws IOException {
         try (ImapTestClient c = start()) {
             c.login(USER, PASSWORD);
