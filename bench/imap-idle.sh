@@ -28,7 +28,9 @@
 # changes no system setting; it only says so.
 #
 # Last line: ImapLoad's RESULT line, prefixed "RESULT imap-idle server=...". Environment (optional): SESSIONS
-# (10000)  HOLD (60)  DELIVER (1)  RAMP (200)  USERS (20)  SERVER_PID  POSTILION_IMAP_PORT (2343)
+# (10000)  HOLD (60)  DELIVER (1)  RAMP (200)  USERS (20)  IDLE_USERS (the users, as an ImapLoad pattern;
+# user{1..USERS}@bench.test: e.g. 'user{2..11}@bench.test' for the 1000-message INBOXes imap-vs-dovecot.sh
+# fills)  SERVER_PID  POSTILION_IMAP_PORT (2343)
 # PEER_IMAP_PORT (2144)  RUN_MAX_SECONDS (900)  BENCH_KEEP=1.
 # Exit status: ImapLoad's (0 all sessions idled, were held and notified; 1 not; 3 no usable server), 2 on bad
 # settings.
@@ -93,7 +95,9 @@ deliver_args=()
 
 out_file=$(mktemp)
 trap 'rm -f "$out_file"; imap_cleanup' EXIT
-imap_load idle --port "$(imap_port "$server")" --users "user{1..$USERS}@bench.test" -c "$SESSIONS" --hold "$HOLD" \
+idle_users=${IDLE_USERS:-}
+[ -n "$idle_users" ] || idle_users="user{1..$USERS}@bench.test"
+imap_load idle --port "$(imap_port "$server")" --users "$idle_users" -c "$SESSIONS" --hold "$HOLD" \
   --ramp "$RAMP" "${deliver_args[@]}" "${pid_args[@]}" --label "$server" | tee "$out_file"
 rc=${PIPESTATUS[0]}
 line=$(grep '^RESULT ' "$out_file" | tail -1)

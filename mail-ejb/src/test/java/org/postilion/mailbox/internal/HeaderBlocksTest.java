@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +22,8 @@ class HeaderBlocksTest {
     void cutsEachHeaderFromItsFirstChunkAndLeavesOutWhatItCannotAnswer(String db) throws SQLException {
         try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("insert into mail_domain (id, name, created_at) values (1, 'd.test', current_timestamp)");
-                s.executeUpdate("insert into account (id, domain_id, local_part, password_hash, created_at)"
-                        + " values (1, 1, 'u', 'x', current_timestamp)");
-                s.executeUpdate("insert into mailbox (id, account_id, name, uid_validity, uid_next, highest_modseq)"
-                        + " values (1, 1, 'INBOX', 1, 1, 1), (2, 1, 'Other', 1, 1, 1)");
-            }
+            d.mailbox(1, 1, 1);
+            d.mailbox(2, 1, 1);
             message(c, 1, 1, "Subject: one\r\n\r\nbody one\r\n", 16);
             message(c, 1, 2, "Subject: two\r\nX: y\r\n\r\nbody two\r\n", 22);
             message(c, 1, 3, "no header measured\r\n", -1); // stored before parsing: left to read()

@@ -8,7 +8,6 @@ import org.postilion.connector.spi.imap.MessageState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -27,8 +26,8 @@ class MessageStatesTest {
     void readsEveryMessageInUidOrderAcrossBuckets(String db) throws SQLException {
         try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
-            long mailbox = mailbox(c, 1);
-            long other = mailbox(c, 2);
+            long mailbox = mailbox(d, 1);
+            long other = mailbox(d, 2);
             int n = 70_000; // beyond two buckets, and beyond H2's 65 536 elements in an array
             insert(c, mailbox, n, 7);
             insert(c, other, 10, 0);
@@ -53,7 +52,7 @@ class MessageStatesTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void anEmptyMailboxHasNoMessages(String db) throws SQLException {
         try (SchemaDatabase d = SchemaDatabase.open(db)) {
-            long mailbox = mailbox(d.connection, 1);
+            long mailbox = mailbox(d, 1);
             Set<String> keywords = new Keywords.KeywordSet();
             assertTrue(MessageStates.read(d.connection, mailbox, keywords).isEmpty());
             assertTrue(keywords.isEmpty());
@@ -61,16 +60,9 @@ class MessageStatesTest {
         }
     }
 
-    private static long mailbox(Connection c, long id) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("insert into mail_domain (id, name, created_at) values (" + id + ", 'd" + id
-                    + ".test', current_timestamp)");
-            s.executeUpdate("insert into account (id, domain_id, local_part, password_hash, created_at) values ("
-                    + id + ", " + id + ", 'u', 'x', current_timestamp)");
-            s.executeUpdate("insert into mailbox (id, account_id, name, uid_validity, uid_next, highest_modseq)"
-                    + " values (" + id + ", " + id + ", 'INBOX', 1, 1, 1)");
-            s.executeUpdate("insert into message_blob (id, size, chunk_count, created_at) values (" + id + ", 1, 1, current_timestamp)");
-        }
+    private static long mailbox(SchemaDatabase d, long id) throws SQLException {
+        d.mailbox(id, 1, 1);
+        d.blob(id);
         return id;
     }
 

@@ -52,6 +52,27 @@ final class SchemaDatabase implements AutoCloseable {
         config.locations("classpath:db/migration").load().migrate();
     }
 
+    /** A domain, an account and its INBOX, all of this id, with the UIDNEXT and HIGHESTMODSEQ given. */
+    long mailbox(long id, long uidNext, long highestModseq) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("insert into mail_domain (id, name, created_at) values (" + id + ", 'd" + id
+                    + ".test', current_timestamp)");
+            s.executeUpdate("insert into account (id, domain_id, local_part, password_hash, created_at) values ("
+                    + id + ", " + id + ", 'u', 'x', current_timestamp)");
+            s.executeUpdate("insert into mailbox (id, account_id, name, uid_validity, uid_next, highest_modseq)"
+                    + " values (" + id + ", " + id + ", 'INBOX', 1, " + uidNext + ", " + highestModseq + ")");
+        }
+        return id;
+    }
+
+    /** A one-octet blob of this id, for messages to refer to. */
+    void blob(long id) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("insert into message_blob (id, size, chunk_count, created_at) values (" + id
+                    + ", 1, 1, current_timestamp)");
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection c = connection) {

@@ -34,8 +34,8 @@ class TombstonesTest {
     void pruneDeletesOldTombstonesKeepsRecentOnesAndRaisesTheFloor(String db) throws SQLException {
         try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
-            long box = mailbox(c, 1, 20);
-            long other = mailbox(c, 2, 20);
+            long box = mailbox(d, 1, 20);
+            long other = mailbox(d, 2, 20);
             tombstone(c, box, 3, 5, OLD);
             tombstone(c, box, 4, 5, OLD);
             tombstone(c, box, 7, 8, OLD);
@@ -60,7 +60,7 @@ class TombstonesTest {
     void pruneGoesInBoundedBatchesWithTheFloorRaisedByTheFirst(String db) throws SQLException {
         try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
-            long box = mailbox(c, 1, 30);
+            long box = mailbox(d, 1, 30);
             for (long uid = 1; uid <= 25; uid++) {
                 tombstone(c, box, uid, 7, OLD); // one EXPUNGE: one MODSEQ for all
             }
@@ -78,7 +78,7 @@ class TombstonesTest {
             throws SQLException {
         try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
-            long box = mailbox(c, 1, 100_001);
+            long box = mailbox(d, 1, 100_001);
             // UIDs 1..100000 were given; these remain: 5, 6, 10, and 50000..99999 (a large mailbox)
             messages(c, box, 5, 6);
             messages(c, box, 10, 10);
@@ -103,24 +103,16 @@ class TombstonesTest {
             throws SQLException {
         try (SchemaDatabase d = SchemaDatabase.open(db)) {
             Connection c = d.connection;
-            long box = mailbox(c, 1, 8);
+            long box = mailbox(d, 1, 8);
             setFloor(c, box, 3);
             assertEquals(UidSet.ofRanges(1, 7), Tombstones.vanished(c, box, 1, 8));
             assertEquals(UidSet.EMPTY, Tombstones.missing(c, box, 1));
         }
     }
 
-    private static long mailbox(Connection c, long id, long uidNext) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("insert into mail_domain (id, name, created_at) values (" + id + ", 'd" + id
-                    + ".test', current_timestamp)");
-            s.executeUpdate("insert into account (id, domain_id, local_part, password_hash, created_at) values ("
-                    + id + ", " + id + ", 'u', 'x', current_timestamp)");
-            s.executeUpdate("insert into mailbox (id, account_id, name, uid_validity, uid_next, highest_modseq)"
-                    + " values (" + id + ", " + id + ", 'INBOX', 1, " + uidNext + ", 100)");
-            s.executeUpdate("insert into message_blob (id, size, chunk_count, created_at) values (" + id
-                    + ", 1, 1, current_timestamp)");
-        }
+    private static long mailbox(SchemaDatabase d, long id, long uidNext) throws SQLException {
+        d.mailbox(id, uidNext, 100);
+        d.blob(id);
         return id;
     }
 
