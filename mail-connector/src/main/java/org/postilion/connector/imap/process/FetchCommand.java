@@ -13,6 +13,7 @@ import org.postilion.connector.imap.request.FetchItem;
 import org.postilion.connector.imap.request.FetchRequest;
 import org.postilion.connector.imap.response.Tagged;
 import org.postilion.connector.spi.imap.FlagChange;
+import org.postilion.connector.spi.imap.MailboxException;
 import org.postilion.connector.spi.imap.MessageDescription;
 import org.postilion.connector.spi.imap.MessageState;
 import org.postilion.connector.spi.imap.MimePart;
@@ -23,10 +24,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
@@ -155,6 +158,8 @@ final class FetchCommand implements ImapCommand {
         private String refusal;
         /** The header blocks of the batch's messages, when its items read headers (else empty). */
         private Map<Long, byte[]> headers = Map.of();
+        /** The content of the current message's small sections, read before its response ({@link #preread}). */
+        private final Map<FetchItem.Section, byte[]> prefetched = new IdentityHashMap<>();
 
         Run(ImapSession session, SelectedMailbox mailbox, List<FetchItem> items, int[] seqs) {
             this.session = session;
@@ -310,9 +315,16 @@ final class FetchCommand implements ImapCommand {
                 text.append(sb);
                 return null;
             }
-            flushText();
             pieces.add(sb.toString());
-            return writePieces(pieces, 0, state.uid(), d);
+            long uid = state.uid();
+            return preread(pieces, uid, d).thenCompose(present -> {
+                if (!present) {
+                    expungeIssued = true; // nothing of it written: left out, as if described as gone
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                flushText();
+                return writePieces(pieces, 0, uid, d);
+            });
         }
 
         private CompletionStage<Void> writePieces(List<Object> pieces, int i, long uid, MessageDescription d) {
@@ -354,19 +366,96 @@ final class FetchCommand implements ImapCommand {
             return null;
         }
 
-        /** The literal of one section. */
-        private CompletionStage<Void> section(FetchItem.Section s, long uid, MessageDescription d) {
+        /**
+         * The content octets a section needs: {@code [start, start + length)}; {@code whole} when the section's
+         * answer is made from them all at once (BINARY decoding, HEADER.FIELDS filtering) rather than streamed.
+         * Null when the section has no content (a part that does not exist).
+         */
+        private record Read(long start, long length, boolean whole) {
+        }
+
+        private static Read plan(FetchItem.Section s, MessageDescription d) {
             long[] range = range(s, d);
             if (range == null) {
-                session.write(s.size() ? "0" : "\"\"");
-                return CompletableFuture.completedFuture(null);
+                return null;
             }
             long start = range[0];
             long end = range[1];
             if (s.binary()) {
+                return new Read(start, end - start, true);
+            }
+            if (s.text() == FetchItem.Text.HEADER_FIELDS || s.text() == FetchItem.Text.HEADER_FIELDS_NOT) {
+                return new Read(start, Math.min(end - start, HEADER_LIMIT), true);
+            }
+            long length = end - start;
+            if (s.offset() >= 0) {
+                long o = Math.min(s.offset(), length);
+                start += o;
+                length = Math.min(length - o, s.length());
+            }
+            return new Read(start, length, false);
+        }
+
+        /**
+         * Reads, before a byte of the message's response is written, the content of its sections that fit in one
+         * piece ({@value #CHUNK} octets; larger ones are streamed as the connection takes them). So a message
+         * expunged by another session meanwhile is left out cleanly (false) instead of cutting a response in the
+         * middle; only a large body that goes away while it streams still ends the connection.
+         */
+        private CompletionStage<Boolean> preread(List<Object> pieces, long uid, MessageDescription d) {
+            prefetched.clear();
+            CompletionStage<Boolean> all = CompletableFuture.completedFuture(true);
+            for (Object p : pieces) {
+                if (!(p instanceof FetchItem.Section s)) {
+                    continue;
+                }
+                Read r = plan(s, d);
+                if (r == null || r.length() > CHUNK || cached(uid, r) != null) {
+                    continue;
+                }
+                all = all.thenCompose(ok -> !ok ? CompletableFuture.completedFuture(false)
+                        : readFully(uid, r.start(), (int) r.length()).handle((bytes, e) -> {
+                            if (e == null) {
+                                prefetched.put(s, bytes);
+                                return true;
+                            }
+                            Throwable cause = e instanceof CompletionException && e.getCause() != null
+                                    ? e.getCause() : e;
+                            if (cause instanceof MailboxException m && m.code() == MailboxException.Code.EXPUNGEISSUED) {
+                                return false;
+                            }
+                            throw e instanceof CompletionException c ? c : new CompletionException(e);
+                        }));
+            }
+            return all;
+        }
+
+        /** The octets of a read from the batch's header blocks, or null when they do not cover it. */
+        private byte[] cached(long uid, Read r) {
+            byte[] header = headers.get(uid);
+            if (header == null || r.start() < 0 || r.start() + r.length() > header.length) {
+                return null;
+            }
+            return Arrays.copyOfRange(header, (int) r.start(), (int) (r.start() + r.length()));
+        }
+
+        /** The literal of one section. */
+        private CompletionStage<Void> section(FetchItem.Section s, long uid, MessageDescription d) {
+            Read r = plan(s, d);
+            if (r == null) {
+                session.write(s.size() ? "0" : "\"\"");
+                return CompletableFuture.completedFuture(null);
+            }
+            byte[] known = prefetched.get(s);
+            if (known == null) {
+                known = cached(uid, r);
+            }
+            CompletionStage<byte[]> content = known != null ? CompletableFuture.completedFuture(known)
+                    : r.whole() ? readFully(uid, r.start(), (int) r.length()) : null;
+            if (s.binary()) {
                 MimePart part = s.part().isEmpty() ? null : part(d, s.part());
                 String cte = part == null ? "binary" : part.transferEncoding();
-                return readFully(uid, start, (int) (end - start)).thenAccept(raw -> {
+                return content.thenAccept(raw -> {
                     byte[] decoded = TransferDecoding.decode(cte, raw);
                     if (s.size()) {
                         session.write(Long.toString(decoded.length));
@@ -376,24 +465,15 @@ final class FetchCommand implements ImapCommand {
                 });
             }
             if (s.text() == FetchItem.Text.HEADER_FIELDS || s.text() == FetchItem.Text.HEADER_FIELDS_NOT) {
-                int length = (int) Math.min(end - start, HEADER_LIMIT);
-                return readFully(uid, start, length).thenAccept(header -> writeBytes(partial(
+                return content.thenAccept(header -> writeBytes(partial(
                         HeaderFields.filter(header, s.fields(), s.text() == FetchItem.Text.HEADER_FIELDS_NOT), s),
                         false));
             }
-            long length = end - start;
-            if (s.offset() >= 0) {
-                long o = Math.min(s.offset(), length);
-                start += o;
-                length = Math.min(length - o, s.length());
+            session.write("{" + r.length() + "}\r\n");
+            if (content != null) {
+                return content.thenAccept(bytes -> session.write(Unpooled.wrappedBuffer(bytes)));
             }
-            session.write("{" + length + "}\r\n");
-            byte[] header = headers.get(uid);
-            if (header != null && start + length <= header.length) {
-                session.write(Unpooled.wrappedBuffer(header, (int) start, (int) length));
-                return CompletableFuture.completedFuture(null);
-            }
-            return stream(uid, start, length);
+            return stream(uid, r.start(), r.length());
         }
 
         private void writeBytes(byte[] bytes, boolean binary) {

@@ -109,11 +109,20 @@ public final class FakeImapStore implements ImapStoreListener {
     private volatile LongConsumer signals = id -> { };
     private volatile boolean broken;
     private volatile long changesDelayMillis;
+    private volatile Runnable afterDescribe = () -> { };
     private volatile long storageLimit = STORAGE_LIMIT;
 
     /** Where changes are signalled (the server's hub). */
     public void signalTo(LongConsumer receiver) {
         signals = receiver;
+    }
+
+    /** Runs once, right after the next {@code describe} (to change the store between two calls of a FETCH). */
+    public void afterNextDescribe(Runnable action) {
+        afterDescribe = () -> {
+            afterDescribe = () -> { };
+            action.run();
+        };
     }
 
     /** From now on every {@code changes} call takes so long (as a busy database would), holding the store. */
@@ -391,6 +400,7 @@ public final class FakeImapStore implements ImapStoreListener {
                         d.envelope(), d.bodyStructure(), d.body(), d.headerSize(), d.parts()));
             }
         }
+        afterDescribe.run();
         return out;
     }
 

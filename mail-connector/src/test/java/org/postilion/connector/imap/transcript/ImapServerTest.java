@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.postilion.connector.imap.ImapSettings;
 import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
+import org.postilion.connector.spi.imap.FlagChange;
+import org.postilion.connector.spi.imap.MailboxException;
 import org.postilion.connector.spi.imap.SystemFlags;
 
 import java.io.IOException;
@@ -339,6 +341,34 @@ class ImapServerTest {
 
     private List<String> changesCalls() {
         return store.calls().stream().filter(call -> call.startsWith("changes ")).toList();
+    }
+
+    @Test
+    void leavesOutAMessageExpungedBetweenItsDescriptionAndItsContentAndKeepsTheConnection()
+            throws IOException, MailboxException {
+        try (ImapTestClient c = start()) {
+            long first = store.deliver(USER, "INBOX", "Subject: one\r\n\r\nfirst\r\n");
+            store.deliver(USER, "INBOX", "Subject: two\r\n\r\nsecond\r\n");
+            c.login(USER, PASSWORD);
+            c.command("SELECT INBOX");
+            long inbox = store.select(USER, "INBOX").mailboxId();
+            // another session expunges message 1 after this FETCH described it, before its content is read
+            store.afterNextDescribe(() -> {
+                try {
+                    store.store(USER, inbox, new long[] {first},
+                            new FlagChange(FlagChange.Mode.ADD, SystemFlags.DELETED, List.of()), 0);
+                    store.expunge(USER, inbox, new long[] {first});
+                } catch (MailboxException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ImapTestClient.Response r = c.command("FETCH 1:2 (UID BODY.PEEK[HEADER.FIELDS (Subject)] BODY.PEEK[TEXT])");
+            assertEquals("t3 NO [EXPUNGEISSUED] Some messages were expunged meanwhile", r.tagged());
+            assertEquals(2, r.literals().size(), "message 2 only: " + r.lines());
+            assertEquals("Subject: two\r\n\r\n", new String(r.literals().get(0), StandardCharsets.US_ASCII));
+            ImapTestClient.Response noop = c.command("NOOP");
+            assertTrue(noop.lines().contains("* 1 EXPUNGE"), "the connection goes on: " + noop.lines());
+        }
     }
 
     @Test
