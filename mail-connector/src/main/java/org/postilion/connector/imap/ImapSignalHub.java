@@ -31,6 +31,8 @@ public final class ImapSignalHub implements LongConsumer {
     private static final class Watchers {
         final Set<ImapSession> sessions = ConcurrentHashMap.newKeySet();
         final AtomicLong generation = new AtomicLong();
+        /** The highest UIDNEXT up to which a session on this node claimed (or is claiming) {@code \Recent}. */
+        final AtomicLong claimedUpTo = new AtomicLong();
         final Map<Asked, Call> inFlight = new ConcurrentHashMap<>();
     }
 
@@ -109,6 +111,17 @@ public final class ImapSignalHub implements LongConsumer {
     public long generation(long mailboxId) {
         Watchers w = mailboxes.get(mailboxId);
         return w == null ? -1 : w.generation.get();
+    }
+
+    /**
+     * Whether a session that knows the mailbox up to {@code uidNext} should ask the store for {@code \Recent}:
+     * not when another session on this node already claimed, or is claiming, up to there. A message is recent in
+     * one session only, so when a delivery wakes a thousand sessions of one mailbox, one of them asks the store
+     * (whose row lock still decides between nodes) instead of all. The caller that gets true claims.
+     */
+    public boolean firstToClaim(long mailboxId, long uidNext) {
+        Watchers w = mailboxes.get(mailboxId);
+        return w == null || w.claimedUpTo.getAndAccumulate(uidNext, Math::max) < uidNext;
     }
 
     /** Sessions with a mailbox selected (for tests and monitoring). */

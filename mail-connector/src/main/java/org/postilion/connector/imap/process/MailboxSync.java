@@ -85,12 +85,16 @@ public final class MailboxSync {
     /**
      * Claims {@code \Recent} for the messages up to the view's UIDNEXT that no session has claimed (RFC 3501
      * section 2.3.2: recent in the first session told of them). Only when there is news, so that idle polls
-     * stay read-only. Completes on the event loop, never exceptionally: a failed claim leaves the messages
-     * unclaimed, for the next session.
+     * stay read-only, and only by the first session on this node to know of it ({@code ImapSignalHub}).
+     * Completes on the event loop, never exceptionally: a failed claim leaves the messages unclaimed, for the
+     * next session.
      */
     public static CompletionStage<Void> claimRecent(ImapSession session, SelectedMailbox mailbox) {
         String user = session.user();
         long uidNext = mailbox.uidNext();
+        if (!session.signals().firstToClaim(mailbox.mailboxId(), uidNext)) {
+            return CompletableFuture.completedFuture(null); // another session here has them
+        }
         return session.store(s -> s.claimRecent(user, mailbox.mailboxId(), uidNext)).handle((from, e) -> {
             if (e == null) {
                 mailbox.claimedRecent(from, uidNext);

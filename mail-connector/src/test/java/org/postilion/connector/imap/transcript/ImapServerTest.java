@@ -244,6 +244,8 @@ class ImapServerTest {
             assertEquals(1, recent, "the message is \\Recent in one session");
             assertEquals(1, store.calls().stream().filter(call -> call.startsWith("changes ")).count(),
                     "one store call for twelve sessions: " + store.calls());
+            assertEquals(1, store.calls().stream().filter(call -> call.startsWith("claimRecent ")).count(),
+                    "one session claims \\Recent for all: " + store.calls());
             store.slowChanges(0);
             store.deliver(USER, "INBOX", "Subject: two\r\n\r\na later signal is asked afresh\r\n");
             for (ImapTestClient c : clients) {
