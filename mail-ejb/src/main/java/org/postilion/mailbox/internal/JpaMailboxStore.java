@@ -109,6 +109,10 @@ public class JpaMailboxStore implements MailboxStore {
 
     @Override
     public void deleteAll(long accountId) {
+        // sessions of the account learn at their next command that their mailbox is gone, not after a poll
+        // (ids only: managed Mailbox entities would be flushed against the account deleted in this transaction)
+        em.createQuery("select m.id from Mailbox m where m.account.id = :accountId", Long.class)
+                .setParameter("accountId", accountId).getResultList().forEach(notifier::changed);
         List<Long> blobIds = em.createNamedQuery(MailboxMessage.BLOB_IDS_OF_ACCOUNT, Long.class)
                 .setParameter("accountId", accountId).getResultList();
         em.createNamedQuery(MailboxMessage.DELETE_OF_ACCOUNT).setParameter("accountId", accountId).executeUpdate();
