@@ -17,9 +17,9 @@ import org.postilion.connector.imap.decode.CommandDecoder;
 import org.postilion.connector.imap.decode.ImapRequest;
 import org.postilion.connector.imap.process.ImapCommands;
 import org.postilion.connector.imap.response.Tagged;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.ConnectionLimiter;
 import org.postilion.connector.net.tls.TlsTrace;
+import org.postilion.connector.spi.AuthThrottle;
 
 import javax.net.ssl.SSLSession;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.postilion.connector.imap.process.ImapCommands;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.ConnectionLimiter;
+import org.postilion.connector.spi.AuthThrottle;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;

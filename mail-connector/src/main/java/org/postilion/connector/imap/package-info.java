@@ -12,7 +12,7 @@
  *
  * <p>SECURITY: passwords only over TLS (STARTTLS on 143, implicit on 993) or from loopback where allowed
  * ({@code LOGINDISABLED} otherwise); failed logins throttled per address and user with SMTP's
- * {@link org.postilion.connector.net.AuthThrottle}; what a client sends after STARTTLS before the handshake is
+ * {@link org.postilion.connector.spi.AuthThrottle}; what a client sends after STARTTLS before the handshake is
  * discarded; every input limit bounds memory (see {@link org.postilion.connector.imap.ImapSettings}).
  *
  * <p>STANDARDS: RFC 9051, RFC 3501, RFC 2177 (IDLE), RFC 2342 (NAMESPACE), RFC 2971 (ID), RFC 3502

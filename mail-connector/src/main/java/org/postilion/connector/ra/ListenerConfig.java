@@ -1,15 +1,14 @@
 package org.postilion.connector.ra;
 
 import org.postilion.connector.imap.ImapSettings;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.tls.TlsSettings;
 import org.postilion.connector.smtp.SmtpSettings;
+import org.postilion.connector.spi.AuthThrottle;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -103,12 +102,7 @@ final class ListenerConfig {
     }
 
     AuthThrottle authThrottle() {
-        return new AuthThrottle(
-                number("postilion.auth.ip-failure-limit", null, AuthThrottle.IP_FAILURE_LIMIT, Integer::valueOf),
-                number("postilion.auth.user-failure-limit", null, AuthThrottle.USER_FAILURE_LIMIT, Integer::valueOf),
-                Duration.ofSeconds(number("postilion.auth.failure-window", null, AuthThrottle.WINDOW.toSeconds(),
-                        Long::valueOf)),
-                Clock.systemUTC());
+        return AuthThrottle.configured(System::getProperty);
     }
 
     /** The limits common to the SMTP listeners, applied to a profile. */

@@ -9,11 +9,11 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.ConnectionLimiter;
 import org.postilion.connector.net.tls.TlsTrace;
 import org.postilion.connector.smtp.command.BdatHandler;
 import org.postilion.connector.smtp.command.SmtpCommands;
+import org.postilion.connector.spi.AuthThrottle;
 
 import javax.net.ssl.SSLSession;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.postilion.connector.smtp;
 
-import org.postilion.connector.net.AuthThrottle;
+import org.postilion.connector.spi.AuthThrottle;
 import org.postilion.connector.spi.SessionInfo;
 
 import java.net.InetAddress;

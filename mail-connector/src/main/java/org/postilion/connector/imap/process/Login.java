@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 /**
  * What LOGIN and AUTHENTICATE share: the end of a successful login (the store prepares the user's mailboxes,
  * {@code ImapStoreListener.open}, then the state changes) and the handling of failures, throttled exactly as
- * SMTP AUTH is: counted per address and per user in the node's {@link org.postilion.connector.net.AuthThrottle},
+ * SMTP AUTH is: counted per address and per user in the node's {@link org.postilion.connector.spi.AuthThrottle},
  * answered after a delay, and a session with too many failures is closed.
  */
 final class Login {

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  *
  * <p>SECURITY: offered only where the listener allows it, and before TLS only to loopback clients (else
  * {@code 538 5.7.11}). Every failure is answered after a delay, counted per client address and per user name
- * in the node's {@link org.postilion.connector.net.AuthThrottle}, and past its limits further attempts get
+ * in the node's {@link org.postilion.connector.spi.AuthThrottle}, and past its limits further attempts get
  * {@code 454 4.7.0} without a password check; a session with three failures is closed. A wrong password and an
  * unknown user get the same answer.
  */

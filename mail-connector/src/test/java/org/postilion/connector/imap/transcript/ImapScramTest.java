@@ -4,8 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postilion.connector.imap.ImapSettings;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
+import org.postilion.connector.spi.AuthThrottle;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;

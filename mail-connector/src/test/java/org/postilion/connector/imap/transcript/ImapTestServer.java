@@ -4,10 +4,10 @@ import org.postilion.connector.imap.ImapBackend;
 import org.postilion.connector.imap.ImapChannelInitializer;
 import org.postilion.connector.imap.ImapSettings;
 import org.postilion.connector.imap.ImapSignalHub;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
 import org.postilion.connector.net.Listener;
 import org.postilion.connector.smtp.transcript.TestTls;
+import org.postilion.connector.spi.AuthThrottle;
 
 import java.net.InetSocketAddress;
 

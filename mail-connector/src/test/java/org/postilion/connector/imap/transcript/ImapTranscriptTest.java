@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.postilion.connector.imap.ImapSettings;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
+import org.postilion.connector.spi.AuthThrottle;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -4,13 +4,13 @@ import io.netty.util.concurrent.ImmediateEventExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.smtp.CommandLine;
 import org.postilion.connector.smtp.SmtpReplies;
 import org.postilion.connector.smtp.SmtpSession;
 import org.postilion.connector.smtp.SmtpSettings;
 import org.postilion.connector.smtp.SmtpTransaction;
 import org.postilion.connector.smtp.transcript.FakeSmtpBackend;
+import org.postilion.connector.spi.AuthThrottle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -2,12 +2,12 @@ package org.postilion.connector.smtp.command;
 
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import org.junit.jupiter.api.Test;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.smtp.CommandLine;
 import org.postilion.connector.smtp.SmtpReply;
 import org.postilion.connector.smtp.SmtpSession;
 import org.postilion.connector.smtp.SmtpSettings;
 import org.postilion.connector.smtp.transcript.FakeSmtpBackend;
+import org.postilion.connector.spi.AuthThrottle;
 
 import java.util.ArrayList;
 import java.util.List;

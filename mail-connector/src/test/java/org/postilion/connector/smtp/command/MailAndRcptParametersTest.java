@@ -5,16 +5,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.smtp.CommandLine;
 import org.postilion.connector.smtp.SmtpSession;
 import org.postilion.connector.smtp.SmtpSettings;
 import org.postilion.connector.smtp.SmtpTransaction;
 import org.postilion.connector.smtp.transcript.FakeSmtpBackend;
+import org.postilion.connector.spi.AuthThrottle;
 import org.postilion.connector.spi.Envelope.BodyType;
 import org.postilion.connector.spi.Envelope.DsnReturn;
-import org.postilion.connector.spi.EnvelopeRecipient;
 import org.postilion.connector.spi.EnvelopeRecipient.Notify;
+import org.postilion.connector.spi.EnvelopeRecipient;
 import org.postilion.connector.spi.MailAddress;
 
 import java.util.List;

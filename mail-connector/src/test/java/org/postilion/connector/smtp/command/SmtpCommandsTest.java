@@ -1,7 +1,7 @@
 package org.postilion.connector.smtp.command;
 
 import io.netty.util.concurrent.ImmediateEventExecutor;
-import org.postilion.connector.net.AuthThrottle;
+import org.postilion.connector.spi.AuthThrottle;
 
 import org.junit.jupiter.api.Test;
 import org.postilion.connector.smtp.CommandLine;

@@ -4,9 +4,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
 import org.postilion.connector.smtp.SmtpSettings;
+import org.postilion.connector.spi.AuthThrottle;
 import org.postilion.connector.spi.ScramCredentials;
 
 import javax.crypto.Mac;

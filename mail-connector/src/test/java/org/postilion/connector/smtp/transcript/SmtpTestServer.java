@@ -1,11 +1,11 @@
 package org.postilion.connector.smtp.transcript;
 
-import org.postilion.connector.net.AuthThrottle;
 import org.postilion.connector.net.EventLoops;
 import org.postilion.connector.net.Listener;
 import org.postilion.connector.smtp.SmtpBackend;
 import org.postilion.connector.smtp.SmtpChannelInitializer;
 import org.postilion.connector.smtp.SmtpSettings;
+import org.postilion.connector.spi.AuthThrottle;
 
 import java.net.InetSocketAddress;
 

@@ -1,4 +1,4 @@
-package org.postilion.connector.net;
+package org.postilion.connector.spi;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Failed authentications per client address and per user name, within a sliding window; past a limit, further
@@ -16,6 +17,9 @@ import java.util.Map;
  * <p>The per-address limit is much lower than the per-user one: a guesser on one address is stopped early,
  * while the user, guessed at from elsewhere, can still log in from home until the (higher) user limit is
  * reached. Counts live in this JVM (one node), like Postfix's anvil.
+ *
+ * <p>It lives in the API jar because every door that checks a password keeps the same policy: SMTP AUTH and IMAP
+ * LOGIN/AUTHENTICATE in the connector, and the admin console's sign-in in the web module.
  *
  * <p>LIMITS: 10 failures per address and 100 per user in 15 minutes (system properties
  * {@code postilion.auth.ip-failure-limit}, {@code postilion.auth.user-failure-limit},
@@ -46,6 +50,33 @@ public final class AuthThrottle {
 
     public static AuthThrottle defaults() {
         return new AuthThrottle(IP_FAILURE_LIMIT, USER_FAILURE_LIMIT, WINDOW, Clock.systemUTC());
+    }
+
+    /**
+     * A throttle with the limits the server is configured with ({@code postilion.auth.ip-failure-limit},
+     * {@code user-failure-limit}, {@code failure-window} in seconds), each defaulting to the constants above.
+     *
+     * @param properties looks up a setting by name, null when unset (the system properties, in the server)
+     * @throws IllegalArgumentException when a setting is not a number or out of range
+     */
+    public static AuthThrottle configured(UnaryOperator<String> properties) {
+        return new AuthThrottle(
+                (int) setting(properties, "postilion.auth.ip-failure-limit", IP_FAILURE_LIMIT),
+                (int) setting(properties, "postilion.auth.user-failure-limit", USER_FAILURE_LIMIT),
+                Duration.ofSeconds(setting(properties, "postilion.auth.failure-window", WINDOW.toSeconds())),
+                Clock.systemUTC());
+    }
+
+    private static long setting(UnaryOperator<String> properties, String name, long fallback) {
+        String v = properties.apply(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + name + " is not a number: " + v, e);
+        }
     }
 
     /** Whether the address has failed too often lately. */

@@ -1,4 +1,4 @@
-package org.postilion.connector.net;
+package org.postilion.connector.spi;
 
 import org.junit.jupiter.api.Test;
 
