@@ -11,6 +11,9 @@ public interface DirectoryService {
 
     List<Domain> listDomains();
 
+    /** The hosted domain of that name (any case, a trailing dot allowed). */
+    Domain findDomain(String name) throws DirectoryException;
+
     /** Removes a domain that has no accounts or aliases left. */
     void deleteDomain(String name) throws DirectoryException;
 
@@ -18,11 +21,14 @@ public interface DirectoryService {
      * Adds an account to a hosted domain, with its password hashed, and its mailboxes.
      *
      * @param address  {@code local-part@domain}; not an existing account or alias
-     * @param password the clear-text password, 8 to 1024 characters
+     * @param password the clear-text password, as {@link org.postilion.security.PasswordPolicy} allows
      */
     Account createAccount(String address, String password) throws DirectoryException;
 
     List<Account> listAccounts(String domain) throws DirectoryException;
+
+    /** Sets an account's password, checked against the password policy. */
+    Account setPassword(String address, String password) throws DirectoryException;
 
     Account findAccount(String address) throws DirectoryException;
 
@@ -54,6 +60,9 @@ public interface DirectoryService {
 
     /** The targets of one alias ({@code @domain} for the catch-all). */
     List<Alias> findAlias(String address) throws DirectoryException;
+
+    /** Like {@link #findAlias}, but empty when there is no such alias instead of a refusal. */
+    List<Alias> aliasRows(String address) throws DirectoryException;
 
     void deleteAlias(String address) throws DirectoryException;
 

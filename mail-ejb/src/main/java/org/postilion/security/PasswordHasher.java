@@ -8,9 +8,11 @@ import org.wildfly.security.password.interfaces.ScramDigestPassword;
 import org.wildfly.security.password.spec.EncryptablePasswordSpec;
 import org.wildfly.security.password.spec.IteratedSaltedPasswordAlgorithmSpec;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 
 /**
  * Turns passwords into {@link ScramCredential}s and checks passwords against them. The slow part,
@@ -19,8 +21,6 @@ import java.time.Duration;
 @ApplicationScoped
 public class PasswordHasher {
 
-    public static final int MIN_LENGTH = 8;
-    public static final int MAX_LENGTH = 1024;
     public static final int DEFAULT_ITERATIONS = 210_000;
     /** RFC 7677 section 4: at least 4096. */
     public static final int MIN_ITERATIONS = 4096;
@@ -88,6 +88,14 @@ public class PasswordHasher {
         String prepared = SaslPrep.prepare(password).orElse(null);
         return prepared != null
                 && credential.matchesSaltedPassword(saltedPassword(prepared, credential.salt(), credential.iterations()));
+    }
+
+    /**
+     * A short digest of a stored credential, kept in a web session made with it: when the password changes, the
+     * stored credential changes (new salt), and so does its fingerprint, which ends the sessions made before.
+     */
+    public static String fingerprint(String stored) {
+        return HexFormat.of().formatHex(ScramCredential.sha256(stored.getBytes(StandardCharsets.UTF_8)), 0, 12);
     }
 
     /** A credential no password matches, with this hasher's cost: to check unknown logins against. */

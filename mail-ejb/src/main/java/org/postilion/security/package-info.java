@@ -7,7 +7,9 @@
  *
  * <p>LIMITS: 210000 PBKDF2 iterations for new credentials (system property
  * {@code postilion.password.iterations}, at least 4096 as RFC 7677 asks); 16-octet random salt;
- * passwords of 8 to 1024 characters. A password that matched its credential is recognised again without the
+ * new passwords as {@link org.postilion.security.PasswordPolicy} says (at least
+ * {@code postilion.password.min-length} (8) and at most 1024 characters, not the account's name, not a common
+ * password). A password that matched its credential is recognised again without the
  * KDF for {@code postilion.auth.cache-seconds} (300; 0: never), as an HMAC under a per-process random key
  * ({@link org.postilion.security.VerifiedLogins}); wrong passwords always pay the full cost.
  */

@@ -13,6 +13,7 @@ import org.postilion.directory.Domain;
 import org.postilion.directory.Resolution;
 import org.postilion.mailbox.MailboxStore;
 import org.postilion.security.PasswordHasher;
+import org.postilion.security.PasswordPolicy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,12 +54,15 @@ public class JpaDirectoryService implements DirectoryService {
     private PasswordHasher hasher;
 
     @Inject
+    private PasswordPolicy policy;
+
+    @Inject
     private MailboxStore mailboxes;
 
     @Override
     public Domain createDomain(String name) throws DirectoryException {
         String domain = normalizeDomain(name);
-        if (findDomain(domain).isPresent()) {
+        if (findDomainByName(domain).isPresent()) {
             throw DirectoryException.conflict("domain " + domain + " exists");
         }
         Domain d = new Domain(domain);
@@ -75,7 +79,7 @@ public class JpaDirectoryService implements DirectoryService {
     @Override
     public void deleteDomain(String name) throws DirectoryException {
         String domain = normalizeDomain(name);
-        Domain d = findDomain(domain).orElseThrow(() -> DirectoryException.notFound("no domain " + domain));
+        Domain d = findDomainByName(domain).orElseThrow(() -> DirectoryException.notFound("no domain " + domain));
         long accounts = em.createNamedQuery(Account.COUNT_BY_DOMAIN, Long.class).setParameter("domain", d)
                 .getSingleResult();
         long aliases = em.createNamedQuery(Alias.COUNT_BY_DOMAIN, Long.class).setParameter("domain", d)
@@ -91,25 +95,14 @@ public class JpaDirectoryService implements DirectoryService {
     @Override
     public Account createAccount(String address, String password) throws DirectoryException {
         String[] parts = splitAddress(address);
-        Domain domain = findDomain(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
-        if (password == null || password.length() < PasswordHasher.MIN_LENGTH
-                || password.length() > PasswordHasher.MAX_LENGTH) {
-            throw DirectoryException.invalid("a password has " + PasswordHasher.MIN_LENGTH + " to "
-                    + PasswordHasher.MAX_LENGTH + " characters");
-        }
+        Domain domain = findDomainByName(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
         if (findAccount(parts[0], parts[1]).isPresent()) {
             throw DirectoryException.conflict("user " + parts[0] + "@" + parts[1] + " exists");
         }
         if (!aliasTargets(parts[0], parts[1]).isEmpty()) {
             throw DirectoryException.conflict(parts[0] + "@" + parts[1] + " is an alias");
         }
-        String credential;
-        try {
-            credential = hasher.hash(password);
-        } catch (IllegalArgumentException e) {
-            throw DirectoryException.invalid(e.getMessage());
-        }
-        Account account = new Account(domain, parts[0], credential);
+        Account account = new Account(domain, parts[0], credential(password, parts[0] + "@" + parts[1]));
         em.persist(account);
         mailboxes.createDefaultMailboxes(account);
         LOG.info(() -> "user " + account.getAddress() + " added");
@@ -117,9 +110,36 @@ public class JpaDirectoryService implements DirectoryService {
     }
 
     @Override
+    public Account setPassword(String address, String password) throws DirectoryException {
+        Account account = findAccount(address);
+        account.setPasswordHash(credential(password, account.getAddress()));
+        LOG.info(() -> "user " + account.getAddress() + " has a new password");
+        return account;
+    }
+
+    /** The stored credential of a new password that the policy allows. */
+    private String credential(String password, String owner) throws DirectoryException {
+        Optional<String> problem = policy.problem(password, owner);
+        if (problem.isPresent()) {
+            throw DirectoryException.invalid(problem.get());
+        }
+        try {
+            return hasher.hash(password);
+        } catch (IllegalArgumentException e) {
+            throw DirectoryException.invalid(e.getMessage());
+        }
+    }
+
+    @Override
+    public Domain findDomain(String name) throws DirectoryException {
+        String domain = normalizeDomain(name);
+        return findDomainByName(domain).orElseThrow(() -> DirectoryException.notFound("no domain " + domain));
+    }
+
+    @Override
     public List<Account> listAccounts(String domain) throws DirectoryException {
         String name = normalizeDomain(domain);
-        if (findDomain(name).isEmpty()) {
+        if (findDomainByName(name).isEmpty()) {
             throw DirectoryException.notFound("no domain " + name);
         }
         return em.createNamedQuery(Account.BY_DOMAIN, Account.class).setParameter("domain", name).getResultList();
@@ -177,7 +197,7 @@ public class JpaDirectoryService implements DirectoryService {
     @Override
     public List<Alias> setAlias(String address, List<String> targets) throws DirectoryException {
         String[] parts = splitAliasAddress(address);
-        Domain domain = findDomain(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
+        Domain domain = findDomainByName(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
         if (!parts[0].isEmpty() && findAccount(parts[0], parts[1]).isPresent()) {
             throw DirectoryException.conflict(parts[0] + "@" + parts[1] + " is a user");
         }
@@ -207,7 +227,7 @@ public class JpaDirectoryService implements DirectoryService {
             return em.createNamedQuery(Alias.ALL, Alias.class).getResultList();
         }
         String name = normalizeDomain(domain);
-        if (findDomain(name).isEmpty()) {
+        if (findDomainByName(name).isEmpty()) {
             throw DirectoryException.notFound("no domain " + name);
         }
         return em.createNamedQuery(Alias.OF_DOMAIN, Alias.class).setParameter("domain", name).getResultList();
@@ -215,19 +235,25 @@ public class JpaDirectoryService implements DirectoryService {
 
     @Override
     public List<Alias> findAlias(String address) throws DirectoryException {
-        String[] parts = splitAliasAddress(address);
-        List<Alias> rows = em.createNamedQuery(Alias.OF_ADDRESS, Alias.class).setParameter("domain", parts[1])
-                .setParameter("localPart", parts[0]).getResultList();
+        List<Alias> rows = aliasRows(address);
         if (rows.isEmpty()) {
+            String[] parts = splitAliasAddress(address);
             throw DirectoryException.notFound("no alias " + parts[0] + "@" + parts[1]);
         }
         return rows;
     }
 
     @Override
+    public List<Alias> aliasRows(String address) throws DirectoryException {
+        String[] parts = splitAliasAddress(address);
+        return em.createNamedQuery(Alias.OF_ADDRESS, Alias.class).setParameter("domain", parts[1])
+                .setParameter("localPart", parts[0]).getResultList();
+    }
+
+    @Override
     public void deleteAlias(String address) throws DirectoryException {
         String[] parts = splitAliasAddress(address);
-        Domain domain = findDomain(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
+        Domain domain = findDomainByName(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
         int removed = em.createNamedQuery(Alias.DELETE_OF_ADDRESS).setParameter("domain", domain)
                 .setParameter("localPart", parts[0]).executeUpdate();
         if (removed == 0) {
@@ -239,7 +265,7 @@ public class JpaDirectoryService implements DirectoryService {
     @Override
     public Resolution resolve(String localPart, String domain) {
         String d = domain.toLowerCase(Locale.ROOT);
-        if (findDomain(d).isEmpty()) {
+        if (findDomainByName(d).isEmpty()) {
             return Resolution.NOT_HOSTED;
         }
         Set<Long> accounts = new LinkedHashSet<>();
@@ -330,7 +356,7 @@ public class JpaDirectoryService implements DirectoryService {
         }
         int at = target.lastIndexOf('@');
         String domain = target.substring(at + 1);
-        if (findDomain(domain).isPresent()) {
+        if (findDomainByName(domain).isPresent()) {
             if (!expandHosted(target.substring(0, at), domain, accounts, remote, depth, seen)) {
                 LOG.warning(() -> "alias target " + target + " does not exist");
             }
@@ -345,12 +371,12 @@ public class JpaDirectoryService implements DirectoryService {
     }
 
     /** By natural id: answered from the second-level cache, without a query, once the domain was read. */
-    private Optional<Domain> findDomain(String name) {
+    private Optional<Domain> findDomainByName(String name) {
         return em.unwrap(Session.class).bySimpleNaturalId(Domain.class).loadOptional(name);
     }
 
     private Optional<Account> findAccount(String localPart, String domain) {
-        return findDomain(domain).flatMap(d -> em.unwrap(Session.class).byNaturalId(Account.class)
+        return findDomainByName(domain).flatMap(d -> em.unwrap(Session.class).byNaturalId(Account.class)
                 .using("domain", d).using("localPart", localPart).loadOptional());
     }
 
