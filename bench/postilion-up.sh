@@ -15,9 +15,10 @@
 #   WildFly management  127.0.0.1:10190
 #   server log          bench/work/postilion/log/server.log
 #
-# When it is up it creates, through the admin API, the domain bench.test and the users user1..user20@bench.test
-# (password "bench-password"), then returns; the server keeps running in the background. bench/postilion-down.sh
-# stops it.
+# The server's first admin is "admin" with the password "bench-admin-password". When it is up, the script signs in
+# as that admin, makes an API token (written to bench/work/postilion/api-token, for scripts that read the API),
+# creates the domain bench.test and the users user1..user20@bench.test (password "bench-password"), then returns;
+# the server keeps running in the background. bench/postilion-down.sh stops it.
 #
 # Environment (all optional):
 #   BENCH_JFR=1        record the server's whole life with Java Flight Recorder (settings=profile), written
@@ -49,6 +50,7 @@ offset=200
 http_port=$((8080 + offset))
 api=http://127.0.0.1:$http_port/api
 password=bench-password
+admin_password=bench-admin-password
 
 log() { echo "postilion-up: $*" >&2; }
 
@@ -107,6 +109,7 @@ JAVA_OPTS="$java_opts" LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$base/server.
     "-Dpostilion.imaps.port=$((imap_port + 50))" \
     "-Dpostilion.imap.max-connections=$imap_max" \
     "-Dpostilion.imap.max-connections-per-client=$imap_max" \
+    "-Dpostilion.admin.password=$admin_password" \
     ${BENCH_SERVER_OPTS:-} \
     < /dev/null > "$base/log/console.log" 2>&1 &
 echo $! > "$base/launcher.pid"
@@ -122,7 +125,7 @@ while [ $SECONDS -lt $deadline ]; do
     log "the server exited; see $base/log/console.log"; tail -20 "$base/log/console.log" >&2; exit 1
   fi
   if [ -f "$base/deployments/mail-ear.ear.deployed" ] \
-     && [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/domains")" = 200 ] \
+     && [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/setup")" = 200 ] \
      && greeting=$(exec 3<>"/dev/tcp/127.0.0.1/$smtp_port" && timeout 5 head -c 4 <&3 && printf 'QUIT\r\n' >&3) \
      && [ "$greeting" = "220 " ]; then
     up=1; break
@@ -134,9 +137,18 @@ if [ $up != 1 ]; then
 fi
 log "up after ${SECONDS}s: API $api, SMTP 127.0.0.1:$smtp_port"
 
-# --- the benchmark's domain and users -------------------------------------------------------------------
+# --- an API token, the benchmark's domain and users ------------------------------------------------------
+session=$(curl -s -c "$base/tmp/cookies" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"admin\",\"password\":\"$admin_password\"}" "$api/session")
+csrf=$(printf '%s' "$session" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
+[ -n "$csrf" ] || { log "cannot sign in as admin: $session"; exit 1; }
+token=$(curl -s -b "$base/tmp/cookies" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+  -d '{"name":"bench"}' "$api/tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[ -n "$token" ] || { log "cannot make an API token"; exit 1; }
+printf '%s\n' "$token" > "$base/api-token"
 post() { # path json -> prints the HTTP status
-  curl -s -o "$base/tmp/post.out" -w '%{http_code}' -X POST -H 'Content-Type: application/json' -d "$2" "$api/$1"
+  curl -s -o "$base/tmp/post.out" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "$2" "$api/$1"
 }
 code=$(post domains '{"name":"bench.test"}')
 case $code in 201|409) ;; *) log "POST /api/domains gave $code: $(cat "$base/tmp/post.out")"; exit 1 ;; esac
@@ -150,7 +162,7 @@ cat <<MSG
 Postilion bench server is up (pid $(cat "$base/server.pid")):
   SMTP        127.0.0.1:$smtp_port
   IMAP        127.0.0.1:$imap_port
-  admin API   $api
+  admin API   $api   (admin / $admin_password; an API token in $base/api-token)
   server log  $base/log/server.log
 stop it with: $here/postilion-down.sh
 MSG

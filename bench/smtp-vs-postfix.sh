@@ -68,7 +68,8 @@ jcmd_bin=$(dirname "$(readlink -f "$java_bin")")/jcmd
 api_urls=""
 for i in $(seq 1 $USERS); do api_urls="$api_urls $P_API/users/user$i@bench.test/mailboxes"; done
 # sum of UIDNEXT-1 over the users' INBOXes; prints nothing unless all 20 answered
-api_count="curl -sf$api_urls | grep -o '\"uidNext\":[0-9]*' | awk -F: '{ s += \$2 - 1 } END { if (NR == $USERS) print s }'"
+# (the API token postilion-up.sh made, read when the count runs)
+api_count="curl -sf -H \"Authorization: Bearer \$(cat $work/postilion/api-token)\"$api_urls | grep -o '\"uidNext\":[0-9]*' | awk -F: '{ s += \$2 - 1 } END { if (NR == $USERS) print s }'"
 log_count="cat $plog/server.log* 2>/dev/null | grep -c 'relay=local, status=sent'"
 case $COUNT_MODE in
   log) postilion_count=$log_count ;;

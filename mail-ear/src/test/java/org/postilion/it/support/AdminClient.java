@@ -8,6 +8,7 @@ import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +16,104 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** The admin API over real HTTP, as a script or the console would use it. */
+/**
+ * The admin API over real HTTP, as a script or the console would use it. {@code new AdminClient()} acts as the test
+ * server's first server admin with an API token (made once per test run from a signed-in session); the factories
+ * give other callers: anonymous, a given token, a web session of an admin or of a mail user (with its cookie and
+ * anti-forgery token).
+ */
 public final class AdminClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The first server admin the test server is started with ({@code postilion.admin.password}). */
+    public static final String ADMIN_NAME = "admin";
+    public static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-secret-7391");
+    private static volatile String serverAdminToken;
 
-    /** A response: its status, content type and body. */
-    public record Reply(int status, String contentType, String body) {
+    private final HttpClient http;
+    private final String bearer;
+    private final String csrfToken;
+
+    /** The test server's first server admin, authenticated by an API token. */
+    public AdminClient() {
+        this(client(null), serverAdminToken(), null);
+    }
+
+    private AdminClient(HttpClient http, String bearer, String csrfToken) {
+        this.http = http;
+        this.bearer = bearer;
+        this.csrfToken = csrfToken;
+    }
+
+    /** No credentials at all. */
+    public static AdminClient anonymous() {
+        return new AdminClient(client(null), null, null);
+    }
+
+    /** Any bearer token, valid or not. */
+    public static AdminClient withToken(String token) {
+        return new AdminClient(client(null), token, null);
+    }
+
+    /** A web session of an admin, signed in with name and password; fails the test when the sign-in does. */
+    public static AdminClient signIn(String name, String password) {
+        return session("/session", Json.createObjectBuilder().add("name", name).add("password", password).build());
+    }
+
+    /** A web session of a mail user (the self-service resources). */
+    public static AdminClient signInMailUser(String address, String password) {
+        return session("/self/session",
+                Json.createObjectBuilder().add("address", address).add("password", password).build());
+    }
+
+    private static AdminClient session(String path, JsonObject credentials) {
+        AdminClient cookies = new AdminClient(client(new CookieManager()), null, null);
+        Reply r = expect(200, cookies.post(path, credentials.toString()));
+        return new AdminClient(cookies.http, null, r.json().getString("csrfToken"));
+    }
+
+    /** The same session without its anti-forgery token, as a forged cross-site request would be. */
+    public AdminClient withoutCsrfToken() {
+        return new AdminClient(http, bearer, null);
+    }
+
+    /** Makes an API token from this (session) client; returns the token. */
+    public String createToken(String name) {
+        return expect(201, post("/tokens", Json.createObjectBuilder().add("name", name).build().toString())).json()
+                .getString("token");
+    }
+
+    private static String serverAdminToken() {
+        String t = serverAdminToken;
+        if (t == null) {
+            synchronized (AdminClient.class) {
+                t = serverAdminToken;
+                if (t == null) {
+                    t = signIn(ADMIN_NAME, ADMIN_PASSWORD).createToken("it-" + UUID.randomUUID());
+                    serverAdminToken = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private static HttpClient client(CookieManager cookies) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (cookies != null) {
+            b.cookieHandler(cookies);
+        }
+        return b.build();
+    }
+
+    /** A response: its status, content type, body and headers. */
+    public record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
         public JsonObject json() {
             return (JsonObject) parse(body);
         }
@@ -111,7 +202,7 @@ public final class AdminClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static Reply expect(int status, Reply r) {
+    public static Reply expect(int status, Reply r) {
         if (r.status() != status) {
             throw new AssertionError("expected HTTP " + status + " but got " + r.status() + ": " + r.body());
         }
@@ -119,10 +210,17 @@ public final class AdminClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

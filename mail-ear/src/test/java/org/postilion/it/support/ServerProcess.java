@@ -79,7 +79,8 @@ public final class ServerProcess {
 
     private static boolean httpAnswers(HttpClient http) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(TestServer.api("/domains")).build(),
+            // a public resource: 200 once the EAR is deployed
+            return http.send(HttpRequest.newBuilder(TestServer.api("/setup")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

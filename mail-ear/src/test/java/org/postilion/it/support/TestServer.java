@@ -35,6 +35,11 @@ public final class TestServer {
         return Integer.getInteger("it.http.port", 8180);
     }
 
+    /** WildFly's HTTPS listener (its default 8443, shifted like the other WildFly ports). */
+    public static int httpsPort() {
+        return 8443 + Integer.getInteger("it.port.offset", 100);
+    }
+
     public static URI api(String path) {
         return URI.create("http://" + HOST + ":" + httpPort() + "/api" + path);
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.postilion.directory.DirectoryException;
+import org.postilion.web.Problem;
 import org.postilion.mailbox.NoSuchMailboxException;
 
 import java.util.UUID;

@@ -1,7 +1,9 @@
 package org.postilion.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -25,17 +27,25 @@ import org.postilion.mailbox.NoSuchMailboxException;
 import org.postilion.web.api.Views.MailboxView;
 import org.postilion.web.api.Views.MessageView;
 import org.postilion.web.api.Views.NewUser;
+import org.postilion.web.api.Views.PasswordChange;
 import org.postilion.web.api.Views.QuotaRequest;
 import org.postilion.web.api.Views.UserView;
+import org.postilion.web.security.Authorization;
+import org.postilion.web.security.Roles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** {@code /api/users}: accounts, their mailboxes and messages. A user is named by its address. */
+/**
+ * {@code /api/users}: accounts, their mailboxes and messages. A user is named by its address. A domain admin
+ * manages the users of their domains; other users do not exist for them.
+ */
 @RequestScoped
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SERVER_ADMIN, Roles.DOMAIN_ADMIN})
 public class UsersResource {
 
     @Inject
@@ -44,57 +54,99 @@ public class UsersResource {
     @Inject
     private MailboxStore mailboxes;
 
-    /** All users, or those of one domain ({@code ?domain=example.com}). */
+    @Inject
+    private Authorization authorization;
+
+    @Inject
+    private AuditTrail audit;
+
+    /** All users the caller may see, or those of one domain ({@code ?domain=example.com}). */
     @GET
-    public List<UserView> list(@QueryParam("domain") String domain) throws DirectoryException {
+    public Response list(@QueryParam("domain") String domain, @QueryParam("offset") Integer offset,
+                         @QueryParam("limit") Integer limit) throws DirectoryException {
+        Paging paging = Paging.of(offset, limit);
         List<UserView> users = new ArrayList<>();
         if (domain != null) {
+            authorization.requireDomain(domain);
             directory.listAccounts(domain).forEach(a -> users.add(UserView.of(a)));
-            return users;
+            return paging.of(users);
         }
+        Set<String> visible = authorization.visibleDomains();
         for (Domain d : directory.listDomains()) {
-            directory.listAccounts(d.getName()).forEach(a -> users.add(UserView.of(a)));
+            if (visible == null || visible.contains(d.getName())) {
+                directory.listAccounts(d.getName()).forEach(a -> users.add(UserView.of(a)));
+            }
         }
-        return users;
+        return paging.of(users);
     }
 
     @POST
+    @Transactional(rollbackOn = DirectoryException.class)
     public Response create(NewUser request, @Context UriInfo uri) throws DirectoryException {
         if (request == null) {
             throw DirectoryException.invalid("a body {\"address\": ..., \"password\": ...} is required");
         }
+        authorization.requireDomainOf(request.address());
         Account a = directory.createAccount(request.address(), request.password());
-        return Response.created(uri.getAbsolutePathBuilder().path(a.getAddress()).build())
-                .entity(UserView.of(a)).build();
+        UserView view = UserView.of(a);
+        audit.record("user.create", a.getAddress(), a.getDomain().getName(), null, view);
+        return Response.created(uri.getAbsolutePathBuilder().path(a.getAddress()).build()).entity(view).build();
     }
 
     @GET
     @Path("{address}")
     public UserView get(@PathParam("address") String address) throws DirectoryException {
-        return UserView.of(directory.findAccount(address));
+        return UserView.of(account(address));
     }
 
     /** Sets the user's storage quota: {@code {"bytes": 104857600}}, or {@code {"bytes": null}} for the default. */
     @PUT
     @Path("{address}/quota")
+    @Transactional(rollbackOn = DirectoryException.class)
     public UserView setQuota(@PathParam("address") String address, QuotaRequest request) throws DirectoryException {
         if (request == null) {
             throw DirectoryException.invalid("a body {\"bytes\": ...} is required");
         }
-        return UserView.of(directory.setQuota(address, request.bytes()));
+        UserView before = UserView.of(account(address));
+        Account a = directory.setQuota(address, request.bytes());
+        UserView after = UserView.of(a);
+        audit.record("user.quota", a.getAddress(), a.getDomain().getName(), before, after);
+        return after;
+    }
+
+    /** Resets the user's password (the help desk's part; only {@code newPassword} is read). */
+    @PUT
+    @Path("{address}/password")
+    @Transactional(rollbackOn = DirectoryException.class)
+    public Response setPassword(@PathParam("address") String address, PasswordChange request)
+            throws DirectoryException {
+        if (request == null || request.newPassword() == null) {
+            throw DirectoryException.invalid("a body {\"newPassword\": ...} is required");
+        }
+        account(address);
+        Account a = directory.setPassword(address, request.newPassword());
+        audit.record("user.password", a.getAddress(), a.getDomain().getName(), null, null);
+        return Response.noContent().build();
     }
 
     @DELETE
     @Path("{address}")
+    @Transactional(rollbackOn = DirectoryException.class)
     public Response delete(@PathParam("address") String address) throws DirectoryException {
+        Account a = account(address);
+        UserView before = UserView.of(a);
+        String domain = a.getDomain().getName();
         directory.deleteAccount(address);
+        audit.record("user.delete", before.address(), domain, before, null);
         return Response.noContent().build();
     }
 
     @GET
     @Path("{address}/mailboxes")
-    public List<MailboxView> mailboxes(@PathParam("address") String address) throws DirectoryException {
-        return mailboxes.mailboxes(directory.findAccount(address).getId()).stream().map(MailboxView::of).toList();
+    public Response mailboxes(@PathParam("address") String address, @QueryParam("offset") Integer offset,
+                              @QueryParam("limit") Integer limit) throws DirectoryException {
+        Paging paging = Paging.of(offset, limit);
+        return paging.of(mailboxes.mailboxes(account(address).getId()).stream().map(MailboxView::of).toList());
     }
 
     /** One message as stored, raw ({@code message/rfc822}). */
@@ -104,7 +156,7 @@ public class UsersResource {
     public Response message(@PathParam("address") String address, @PathParam("uid") long uid,
                             @QueryParam("mailbox") @DefaultValue("INBOX") String mailbox)
             throws DirectoryException, NoSuchMailboxException {
-        byte[] content = mailboxes.content(directory.findAccount(address).getId(), mailbox, uid)
+        byte[] content = mailboxes.content(account(address).getId(), mailbox, uid)
                 .orElseThrow(() -> DirectoryException.notFound("no message " + uid + " in " + mailbox));
         return Response.ok(content, "message/rfc822").build();
     }
@@ -112,9 +164,17 @@ public class UsersResource {
     /** The messages of one mailbox ({@code ?mailbox=INBOX}, the default), by UID. */
     @GET
     @Path("{address}/messages")
-    public List<MessageView> messages(@PathParam("address") String address,
-                                      @QueryParam("mailbox") @DefaultValue("INBOX") String mailbox)
+    public Response messages(@PathParam("address") String address,
+                             @QueryParam("mailbox") @DefaultValue("INBOX") String mailbox,
+                             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit)
             throws DirectoryException, NoSuchMailboxException {
-        return mailboxes.list(directory.findAccount(address).getId(), mailbox).stream().map(MessageView::of).toList();
+        Paging paging = Paging.of(offset, limit);
+        return paging.of(mailboxes.list(account(address).getId(), mailbox).stream().map(MessageView::of).toList());
+    }
+
+    /** The account, if the caller may manage its domain. */
+    private Account account(String address) throws DirectoryException {
+        authorization.requireDomainOf(address);
+        return directory.findAccount(address);
     }
 }

@@ -1,10 +1,14 @@
 package org.postilion.web.api;
 
+import org.postilion.admin.AdminAccount;
+import org.postilion.admin.ApiToken;
+import org.postilion.audit.AuditEntry;
 import org.postilion.directory.Account;
 import org.postilion.directory.Alias;
 import org.postilion.directory.Domain;
 import org.postilion.mailbox.Mailbox;
 import org.postilion.mailbox.MessageListing;
+import org.postilion.web.security.Caller;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +73,85 @@ public final class Views {
         static MessageView of(MessageListing m) {
             return new MessageView(m.uid(), m.from(), m.subject(), m.size(), m.internalDate(), m.sentDate(),
                     m.flags());
+        }
+    }
+
+    /** A request to set a password: the new one, and the current one when callers change their own. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    /** An admin's sign-in. */
+    public record SignInRequest(String name, String password) {
+    }
+
+    /** A mail user's sign-in to the self-service pages. */
+    public record MailUserSignIn(String address, String password) {
+    }
+
+    /**
+     * Who is signed in.
+     *
+     * @param kind      {@code admin} or {@code mail-user}
+     * @param name      the admin's name or the mail user's address
+     * @param role      {@code server-admin}, {@code domain-admin} or {@code mail-user}
+     * @param domains   a domain admin's domains (empty otherwise)
+     * @param csrfToken what requests that change something must send as {@code X-CSRF-Token}; null for a token
+     */
+    public record SessionView(String kind, String name, String role, List<String> domains, String csrfToken) {
+        static SessionView of(Caller c) {
+            return new SessionView(c.kind() == Caller.Kind.ADMIN ? "admin" : "mail-user", c.name(), c.role(),
+                    c.admin() == null ? List.of() : c.admin().domains().stream().sorted().toList(), c.csrfToken());
+        }
+    }
+
+    /** Whether the first start's setup is open. */
+    public record SetupStatus(boolean open) {
+    }
+
+    /** The first server admin, made with the setup token printed to the log. */
+    public record SetupRequest(String token, String name, String password) {
+    }
+
+    /** A request to add an administrator. */
+    public record NewAdmin(String name, String password, String role, List<String> domains) {
+    }
+
+    /** A change of an administrator: each null part stays as it is. */
+    public record AdminUpdate(String role, List<String> domains, Boolean enabled) {
+    }
+
+    public record AdminView(String name, String role, List<String> domains, boolean enabled, Instant createdAt,
+                            Instant lastLoginAt) {
+        static AdminView of(AdminAccount a) {
+            return new AdminView(a.getName(), a.getRole().group(),
+                    a.getDomains().stream().map(Domain::getName).sorted().toList(), a.isEnabled(), a.getCreatedAt(),
+                    a.getLastLoginAt());
+        }
+    }
+
+    /** A request for a new API token; {@code expiresAt} null for one that does not expire. */
+    public record NewToken(String name, Instant expiresAt) {
+    }
+
+    /** A token as listed: never the token itself. */
+    public record TokenView(long id, String name, String prefix, String admin, Instant createdAt, Instant expiresAt,
+                            Instant lastUsedAt) {
+        static TokenView of(ApiToken t, String admin) {
+            return new TokenView(t.getId(), t.getName(), t.getPrefix(), admin, t.getCreatedAt(), t.getExpiresAt(),
+                    t.getLastUsedAt());
+        }
+    }
+
+    /** A token just made, with the token: shown this once. */
+    public record IssuedTokenView(long id, String name, String prefix, String admin, Instant createdAt,
+                                  Instant expiresAt, String token) {
+    }
+
+    public record AuditEntryView(long id, Instant at, String actor, String via, String clientAddress, String action,
+                                 String target, String domain, String before, String after) {
+        static AuditEntryView of(AuditEntry e) {
+            return new AuditEntryView(e.getId(), e.getAt(), e.getActor(), e.getVia(), e.getClientAddress(),
+                    e.getAction(), e.getTarget(), e.getDomain(), e.getBefore(), e.getAfter());
         }
     }
 }
