@@ -11,6 +11,8 @@ import org.postilion.it.support.AdminClient.Reply;
 import org.postilion.it.support.TestServer;
 import org.postilion.it.support.Tools;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,8 @@ class AdminSecurityIT {
         Reply r = AdminClient.anonymous().get("/domains");
         assertEquals("Bearer realm=\"postilion\"", r.header("WWW-Authenticate"));
         assertEquals(200, ROOT.get("/users/user@" + own).status(), "nothing was changed by them");
+        String log = Files.readString(Path.of(System.getProperty("it.server.dir"), "log", "server.log"));
+        assertFalse(log.contains("UT005023"), "refusals are answers, not errors in the server log");
     }
 
     @Test

@@ -30,7 +30,10 @@ public record Problem(String type, String title, int status, String detail) {
         return Response.status(status).type(PROBLEM_JSON).entity(of(status, detail)).build();
     }
 
-    /** Writes the problem as a servlet response, for code that runs before JAX-RS (the authentication mechanism). */
+    /** The request attribute with the detail of an error the container answers (see {@link ErrorPageServlet}). */
+    public static final String DETAIL_ATTRIBUTE = Problem.class.getName() + ".detail";
+
+    /** Writes the problem as a servlet response, for code outside JAX-RS. */
     public static void write(HttpServletResponse response, Response.Status status, String detail) throws IOException {
         Problem p = of(status, detail);
         byte[] body = Json.createObjectBuilder().add("type", p.type()).add("title", p.title())
@@ -40,8 +43,5 @@ public record Problem(String type, String title, int status, String detail) {
         response.setContentType(MEDIA_TYPE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-        // committed now: a container that would answer a failed authentication with its own error page can no
-        // longer replace this one
-        response.flushBuffer();
     }
 }

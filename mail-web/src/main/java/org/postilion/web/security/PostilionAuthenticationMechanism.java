@@ -10,11 +10,9 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.ws.rs.core.Response;
 import org.postilion.audit.AuditRecord.Via;
 import org.postilion.web.Problem;
 
-import java.io.IOException;
 
 /**
  * Who each request to the web module is (Jakarta Security's HTTP authentication mechanism), in this order:
@@ -51,7 +49,7 @@ public class PostilionAuthenticationMechanism implements HttpAuthenticationMecha
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return login(request, context, result, Via.TOKEN, null);
             }
-            return refuse(response, Response.Status.UNAUTHORIZED, "the API token is not valid (unknown, revoked or expired)");
+            return refuse(request, response, context, "the API token is not valid (unknown, revoked or expired)");
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SessionGrant.ATTRIBUTE) instanceof SessionGrant grant) {
@@ -63,7 +61,7 @@ public class PostilionAuthenticationMechanism implements HttpAuthenticationMecha
             session.invalidate();
         }
         if (context.isProtected()) {
-            return refuse(response, Response.Status.UNAUTHORIZED,
+            return refuse(request, response, context,
                     "sign in (POST /api/session), or send an API token as Authorization: Bearer <token>");
         }
         return context.doNothing();
@@ -77,16 +75,14 @@ public class PostilionAuthenticationMechanism implements HttpAuthenticationMecha
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** Answers the request here, with a problem body; nothing behind the mechanism runs. */
-    private static AuthenticationStatus refuse(HttpServletResponse response, Response.Status status, String detail) {
-        try {
-            if (status == Response.Status.UNAUTHORIZED) {
-                response.setHeader("WWW-Authenticate", CHALLENGE);
-            }
-            Problem.write(response, status, detail);
-        } catch (IOException e) {
-            // the client went away; there is nobody left to answer
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+    /**
+     * Fails the request with a 401: the container answers it through its error page ({@code ErrorPageServlet}),
+     * which writes the problem with this detail; nothing behind the mechanism runs.
+     */
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context, String detail) {
+        response.setHeader("WWW-Authenticate", CHALLENGE);
+        request.setAttribute(Problem.DETAIL_ATTRIBUTE, detail);
+        return context.responseUnauthorized();
     }
 }
