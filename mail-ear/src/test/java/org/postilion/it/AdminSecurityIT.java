@@ -64,7 +64,7 @@ class AdminSecurityIT {
 
     /** Every resource refuses anonymous callers and bad tokens with 401 and a problem. */
     @Test
-    void anonymousAndBadTokensGet401OnEveryResource() {
+    void anonymousAndBadTokensGet401OnEveryResource() throws Exception {
         List<AdminClient> strangers = List.of(AdminClient.anonymous(), AdminClient.withToken("pst_nonsense"),
                 AdminClient.withToken("pst_" + "A".repeat(43)));
         for (AdminClient c : strangers) {
