@@ -91,6 +91,7 @@ public class LocalDelivery {
                 }
                 // XXX: needs DSN bounces (remote delivery issue); the recipient existed at RCPT time and was removed since
                 case UNKNOWN_USER -> "status=bounced (user unknown since RCPT; no bounce sent yet)";
+                case DISABLED -> "status=bounced (mailbox disabled since RCPT; no bounce sent yet)";
                 case NOT_HOSTED -> {
                     remote.putIfAbsent(address, recipient);
                     yield "status=queued (outbound)";

@@ -25,10 +25,12 @@ import java.time.Instant;
 @NamedQuery(name = Account.BY_DOMAIN,
         query = "select a from Account a join fetch a.domain where a.domain.name = :domain order by a.localPart")
 @NamedQuery(name = Account.COUNT_BY_DOMAIN, query = "select count(a) from Account a where a.domain = :domain")
+@NamedQuery(name = Account.COUNT_PER_DOMAIN, query = "select a.domain.name, count(a) from Account a group by a.domain.name")
 public class Account {
 
     public static final String BY_DOMAIN = "Account.byDomain";
     public static final String COUNT_BY_DOMAIN = "Account.countByDomain";
+    public static final String COUNT_PER_DOMAIN = "Account.countPerDomain";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
@@ -50,9 +52,24 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    /** The storage quota in octets; null for the server's default. */
+    /** The storage quota in octets; null for the domain's default (or else the server's). */
     @Column(name = "quota_bytes")
     private Long quotaBytes;
+
+    @Column(name = "display_name", length = 200)
+    private String displayName;
+
+    /** A disabled user cannot log in and receives nothing (550 5.2.1). */
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    /** Where everything the user receives is forwarded, or null. */
+    @Column(name = "forward_to", length = 320)
+    private String forwardTo;
+
+    /** Whether a forwarded message is also kept here. */
+    @Column(name = "forward_keep_copy", nullable = false)
+    private boolean forwardKeepCopy = true;
 
     protected Account() {
     }
@@ -99,5 +116,52 @@ public class Account {
 
     public void setQuotaBytes(Long quotaBytes) {
         this.quotaBytes = quotaBytes;
+    }
+
+    /**
+     * The storage quota that applies: the user's own, else the domain's default, else the server's.
+     *
+     * @param serverDefault the server's default ({@code postilion.quota.default-bytes}), -1 for none
+     * @return octets, or -1 for no limit
+     */
+    public long quotaLimit(long serverDefault) {
+        if (quotaBytes != null) {
+            return quotaBytes;
+        }
+        return domain.getDefaultQuotaBytes() != null ? domain.getDefaultQuotaBytes() : serverDefault;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Whether the user may log in and receive: the user and its domain are both enabled. */
+    public boolean isActive() {
+        return enabled && domain.isEnabled();
+    }
+
+    public String getForwardTo() {
+        return forwardTo;
+    }
+
+    public boolean isForwardKeepCopy() {
+        return forwardKeepCopy;
+    }
+
+    public void setForwarding(String forwardTo, boolean keepCopy) {
+        this.forwardTo = forwardTo;
+        this.forwardKeepCopy = keepCopy;
     }
 }

@@ -36,6 +36,8 @@ import java.time.Instant;
         hints = @QueryHint(name = "org.hibernate.cacheable", value = "true"))
 @NamedQuery(name = Alias.DELETE_OF_ADDRESS, query = "delete from Alias a where a.domain = :domain and a.localPart = :localPart")
 @NamedQuery(name = Alias.COUNT_BY_DOMAIN, query = "select count(a) from Alias a where a.domain = :domain")
+@NamedQuery(name = Alias.COUNT_ADDRESSES_PER_DOMAIN,
+        query = "select a.domain.name, count(distinct a.localPart) from Alias a group by a.domain.name")
 public class Alias {
 
     public static final String CATCH_ALL = "";
@@ -46,6 +48,7 @@ public class Alias {
     public static final String OWNED_BY = "Alias.ownedBy";
     public static final String DELETE_OF_ADDRESS = "Alias.deleteOfAddress";
     public static final String COUNT_BY_DOMAIN = "Alias.countByDomain";
+    public static final String COUNT_ADDRESSES_PER_DOMAIN = "Alias.countAddressesPerDomain";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_alias_seq")

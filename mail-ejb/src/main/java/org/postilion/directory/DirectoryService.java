@@ -1,6 +1,8 @@
 package org.postilion.directory;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Administration of domains, accounts and aliases, and the resolution of addresses. */
@@ -14,8 +16,17 @@ public interface DirectoryService {
     /** The hosted domain of that name (any case, a trailing dot allowed). */
     Domain findDomain(String name) throws DirectoryException;
 
-    /** Removes a domain that has no accounts or aliases left. */
-    void deleteDomain(String name) throws DirectoryException;
+    /**
+     * Removes a domain. Without {@code force}, only one that has no accounts or aliases left; with it, its
+     * accounts (with their mailboxes and messages) and aliases go too.
+     */
+    void deleteDomain(String name, boolean force) throws DirectoryException;
+
+    /** Sets a domain's settings. */
+    Domain updateDomain(String name, DomainSettings settings) throws DirectoryException;
+
+    /** What each domain holds, by domain name; domains that hold nothing may be missing. */
+    Map<String, DomainCounts> countDomains();
 
     /**
      * Adds an account to a hosted domain, with its password hashed, and its mailboxes.
@@ -27,6 +38,18 @@ public interface DirectoryService {
 
     List<Account> listAccounts(String domain) throws DirectoryException;
 
+    /** Accounts by address, filtered and paged. */
+    AccountQuery.Page findAccounts(AccountQuery query);
+
+    /** Sets a user's settings (display name, enabled, forwarding). */
+    Account updateAccount(String address, AccountSettings settings) throws DirectoryException;
+
+    /** Records that an account logged in over a protocol ({@code imap}, {@code pop3}, {@code smtp}, {@code web}). */
+    void recordLogin(long accountId, String protocol);
+
+    /** When the account last logged in, per protocol. */
+    Map<String, Instant> lastLogins(long accountId);
+
     /** Sets an account's password, checked against the password policy. */
     Account setPassword(String address, String password) throws DirectoryException;
 
@@ -36,8 +59,8 @@ public interface DirectoryService {
     Optional<Account> findAccountByLogin(String login);
 
     /**
-     * Sets an account's storage quota (RFC 9208 STORAGE, in octets), or with null gives it the server's default
-     * ({@code postilion.quota.default-bytes}).
+     * Sets an account's storage quota (RFC 9208 STORAGE, in octets), or with null gives it the domain's default
+     * (else the server's, {@code postilion.quota.default-bytes}).
      */
     Account setQuota(String address, Long bytes) throws DirectoryException;
 
@@ -69,7 +92,8 @@ public interface DirectoryService {
     /**
      * What a recipient address is to this server: accounts, aliases (expanded, through other aliases, at most
      * {@value org.postilion.directory.internal.JpaDirectoryService#MAX_ALIAS_DEPTH} levels), {@code user+tag}
-     * as {@code user}, the domain's catch-all, and {@code postmaster}.
+     * as {@code user} (where the domain allows it), a user's forwarding, the domain's catch-all, and
+     * {@code postmaster}. Disabled users and domains receive nothing.
      */
     Resolution resolve(String localPart, String domain);
 

@@ -14,7 +14,10 @@ import org.hibernate.annotations.NaturalIdCache;
 
 import java.time.Instant;
 
-/** A domain hosted here. */
+/**
+ * A domain hosted here. {@code name} is the ASCII form (the A-label of an internationalized name) that every
+ * lookup uses; {@code unicodeName} is the same name for display, when it has non-ASCII characters.
+ */
 @Entity
 @Cacheable
 @NaturalIdCache
@@ -36,12 +39,36 @@ public class Domain {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "unicode_name", length = 253)
+    private String unicodeName;
+
+    /** A disabled domain receives nothing (550 5.2.1) and its users cannot log in. */
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    /** The quota of the domain's users without their own, in octets; null for the server's default. */
+    @Column(name = "default_quota_bytes")
+    private Long defaultQuotaBytes;
+
+    /** How many users the domain may have; null for no limit. */
+    @Column(name = "max_users")
+    private Integer maxUsers;
+
+    /** Whether {@code user+tag} reaches {@code user}. */
+    @Column(name = "plus_addressing", nullable = false)
+    private boolean plusAddressing = true;
+
     protected Domain() {
     }
 
-    public Domain(String name) {
+    public Domain(String name, String unicodeName) {
         this.name = name;
+        this.unicodeName = unicodeName;
         this.createdAt = Instant.now();
+    }
+
+    public Domain(String name) {
+        this(name, null);
     }
 
     public Long getId() {
@@ -54,5 +81,46 @@ public class Domain {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The name for display: the Unicode form of an internationalized name, else the name itself. */
+    public String getDisplayName() {
+        return unicodeName != null ? unicodeName : name;
+    }
+
+    public String getUnicodeName() {
+        return unicodeName;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Long getDefaultQuotaBytes() {
+        return defaultQuotaBytes;
+    }
+
+    public void setDefaultQuotaBytes(Long defaultQuotaBytes) {
+        this.defaultQuotaBytes = defaultQuotaBytes;
+    }
+
+    public Integer getMaxUsers() {
+        return maxUsers;
+    }
+
+    public void setMaxUsers(Integer maxUsers) {
+        this.maxUsers = maxUsers;
+    }
+
+    public boolean isPlusAddressing() {
+        return plusAddressing;
+    }
+
+    public void setPlusAddressing(boolean plusAddressing) {
+        this.plusAddressing = plusAddressing;
     }
 }

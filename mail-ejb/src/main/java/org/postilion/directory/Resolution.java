@@ -16,6 +16,8 @@ public record Resolution(Kind kind, Set<Long> accounts, Set<String> remote) {
         DELIVERABLE,
         /** a hosted domain, but no such user or alias */
         UNKNOWN_USER,
+        /** a hosted domain, and the address is a disabled user's, or the domain is disabled */
+        DISABLED,
         /** not a hosted domain */
         NOT_HOSTED
     }
@@ -27,6 +29,7 @@ public record Resolution(Kind kind, Set<Long> accounts, Set<String> remote) {
 
     public static final Resolution UNKNOWN = new Resolution(Kind.UNKNOWN_USER, Set.of(), Set.of());
     public static final Resolution NOT_HOSTED = new Resolution(Kind.NOT_HOSTED, Set.of(), Set.of());
+    public static final Resolution DISABLED = new Resolution(Kind.DISABLED, Set.of(), Set.of());
 
     public static Resolution local(long accountId) {
         return new Resolution(Kind.DELIVERABLE, Set.of(accountId), Set.of());

@@ -27,7 +27,7 @@ public class AuthenticationEndpoint implements AuthenticationListener {
     @Override
     public AuthVerdict verifyPassword(String user, String password, SessionInfo session) {
         try {
-            return authenticator.verifyPassword(user, password);
+            return authenticator.verifyPassword(user, password, Authenticator.protocolOf(session.listener()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "password check failed", e);
             return new AuthVerdict.TryLater("directory unavailable");

@@ -38,6 +38,10 @@ import org.postilion.directory.Account;
         query = "select m from Mailbox m where m.account.id = :accountId and m.name like :prefix escape '!'")
 @NamedQuery(name = Mailbox.USAGE_OF_ACCOUNT, query = "select coalesce(sum(m.totalSize), 0), coalesce(sum(m.messageCount), 0)"
         + " from Mailbox m where m.account.id = :accountId")
+@NamedQuery(name = Mailbox.SIZE_PER_DOMAIN, query = "select m.account.domain.name, sum(m.totalSize) from Mailbox m "
+        + "group by m.account.domain.name")
+@NamedQuery(name = Mailbox.USAGE_PER_ACCOUNT, query = "select m.account.id, sum(m.totalSize) from Mailbox m "
+        + "where m.account.id in :accountIds group by m.account.id")
 @NamedQuery(name = Mailbox.DELETE_OF_ACCOUNT, query = "delete from Mailbox m where m.account.id = :accountId")
 public class Mailbox {
 
@@ -48,6 +52,8 @@ public class Mailbox {
     public static final String CHILDREN = "Mailbox.children";
     public static final String USAGE_OF_ACCOUNT = "Mailbox.usageOfAccount";
     public static final String DELETE_OF_ACCOUNT = "Mailbox.deleteOfAccount";
+    public static final String SIZE_PER_DOMAIN = "Mailbox.sizePerDomain";
+    public static final String USAGE_PER_ACCOUNT = "Mailbox.usagePerAccount";
     public static final String INBOX = "INBOX";
     /** The hierarchy separator. */
     public static final char SEPARATOR = '/';

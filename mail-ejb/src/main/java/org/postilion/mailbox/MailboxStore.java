@@ -5,6 +5,7 @@ import org.postilion.directory.Account;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Stores messages into mailboxes and lists them. */
 public interface MailboxStore {
@@ -31,6 +32,9 @@ public interface MailboxStore {
     List<MessageListing> list(long accountId, String mailboxName) throws NoSuchMailboxException;
 
     List<Mailbox> mailboxes(long accountId);
+
+    /** How many octets each account's messages take, by account id; accounts without messages may be missing. */
+    Map<Long, Long> usage(Collection<Long> accountIds);
 
     /** The bytes of one message as stored (with its {@code Return-Path:}), or empty when there is no such UID. */
     java.util.Optional<byte[]> content(long accountId, String mailboxName, long uid) throws NoSuchMailboxException;

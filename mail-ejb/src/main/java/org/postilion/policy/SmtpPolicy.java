@@ -17,7 +17,8 @@ import java.util.Locale;
  * Decides MAIL FROM and RCPT TO.
  *
  * <p>Recipients: an address of a hosted domain is accepted when it leads somewhere (an account, an alias, a
- * catch-all, {@code user+tag}), refused with {@code 550 5.1.1} when it does not; any other address only from an
+ * catch-all, {@code user+tag}), refused with {@code 550 5.1.1} when it does not and {@code 550 5.2.1} when it
+ * leads only to disabled users (or the domain is disabled); any other address only from an
  * authenticated client (relaying), else {@code 554 5.7.1}. {@code postmaster} at the server's own name goes to
  * the configured postmaster ({@code postilion.postmaster}).
  *
@@ -29,6 +30,7 @@ import java.util.Locale;
 public class SmtpPolicy {
 
     private static final RcptVerdict NO_SUCH_USER = new RcptVerdict.Reject(RcptVerdict.Reason.NO_SUCH_USER);
+    private static final RcptVerdict DISABLED = new RcptVerdict.Reject(RcptVerdict.Reason.DISABLED);
     private static final RcptVerdict RELAY_DENIED = new RcptVerdict.Reject(RcptVerdict.Reason.RELAY_DENIED);
     private static final SenderVerdict NOT_OWNED = new SenderVerdict.Reject(SenderVerdict.Reason.NOT_OWNED);
 
@@ -66,6 +68,7 @@ public class SmtpPolicy {
         return switch (resolution.kind()) {
             case DELIVERABLE -> resolution.isLocalOnly() ? RcptVerdict.LOCAL : RcptVerdict.RELAY;
             case UNKNOWN_USER -> NO_SUCH_USER;
+            case DISABLED -> DISABLED;
             case NOT_HOSTED -> session.isAuthenticated() ? RcptVerdict.RELAY : RELAY_DENIED;
         };
     }

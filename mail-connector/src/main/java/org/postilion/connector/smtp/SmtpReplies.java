@@ -67,6 +67,9 @@ public final class SmtpReplies {
 
     public static final SmtpReply USER_UNKNOWN =
             SmtpReply.of(550, "5.1.1", "Recipient address rejected: User unknown");
+    /** RFC 3463 X.2.1: "mailbox disabled, not accepting messages". */
+    public static final SmtpReply MAILBOX_DISABLED =
+            SmtpReply.of(550, "5.2.1", "Recipient address rejected: Mailbox disabled");
     public static final SmtpReply RELAY_DENIED = SmtpReply.of(554, "5.7.1", "Relay access denied");
     public static final SmtpReply BAD_DESTINATION =
             SmtpReply.of(550, "5.1.2", "Recipient address rejected: bad destination mailbox address");

@@ -25,6 +25,8 @@ public sealed interface RcptVerdict permits RcptVerdict.Accept, RcptVerdict.Reje
     enum Reason {
         /** the domain is hosted here but has no such user or alias (550 5.1.1) */
         NO_SUCH_USER,
+        /** the address is hosted here, but its mailbox (or its whole domain) is disabled (550 5.2.1) */
+        DISABLED,
         /** the domain is not hosted here and the client may not relay (554 5.7.1) */
         RELAY_DENIED,
         /** the address is not acceptable as a recipient, e.g. an address literal of another host (550 5.1.2) */

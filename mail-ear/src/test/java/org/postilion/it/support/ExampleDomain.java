@@ -2,7 +2,8 @@ package org.postilion.it.support;
 
 /**
  * The directory the SMTP transcript scripts are written against (their fake backend has the same): example.com
- * with users bob and alice, and the alias sales@example.com that delivers to bob (so bob may send as it).
+ * with users bob and alice, the disabled user carol, and the alias sales@example.com that delivers to bob (so bob
+ * may send as it).
  */
 public final class ExampleDomain {
 
@@ -11,6 +12,7 @@ public final class ExampleDomain {
     public static final String BOB_PASSWORD = "bob's password";
     public static final String ALICE = "alice@example.com";
     public static final String ALICE_PASSWORD = "alice's password";
+    public static final String CAROL = "carol@example.com";
 
     private static boolean ready;
 
@@ -25,6 +27,8 @@ public final class ExampleDomain {
         admin.ensureDomain(DOMAIN);
         admin.ensureUser(BOB, BOB_PASSWORD);
         admin.ensureUser(ALICE, ALICE_PASSWORD);
+        admin.ensureUser(CAROL, "carol's password");
+        AdminClient.expect(200, admin.put("/users/" + CAROL, "{\"enabled\":false}"));
         admin.setAlias("sales@" + DOMAIN, BOB);
         ready = true;
     }

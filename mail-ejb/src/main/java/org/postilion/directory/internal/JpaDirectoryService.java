@@ -1,28 +1,45 @@
 package org.postilion.directory.internal;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import org.hibernate.Session;
 import org.postilion.directory.Account;
+import org.postilion.directory.AccountLogin;
+import org.postilion.directory.AccountQuery;
+import org.postilion.directory.AccountSettings;
 import org.postilion.directory.Alias;
 import org.postilion.directory.DirectoryException;
 import org.postilion.directory.DirectoryService;
 import org.postilion.directory.Domain;
+import org.postilion.directory.DomainCounts;
+import org.postilion.directory.DomainSettings;
+import org.postilion.directory.MailNames;
 import org.postilion.directory.Resolution;
+import org.postilion.mailbox.Mailbox;
 import org.postilion.mailbox.MailboxStore;
 import org.postilion.security.PasswordHasher;
 import org.postilion.security.PasswordPolicy;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The directory on JPA/Hibernate.
@@ -40,12 +57,6 @@ public class JpaDirectoryService implements DirectoryService {
 
     private static final Logger LOG = Logger.getLogger(JpaDirectoryService.class.getName());
 
-    /** A host name: LDH labels of 1 to 63 characters, not starting or ending with a hyphen. */
-    private static final Pattern DOMAIN = Pattern.compile(
-            "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
-    /** A dot-atom local part (RFC 5322 atext), lower case. */
-    private static final Pattern LOCAL_PART = Pattern.compile(
-            "(?=.{1,64}$)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
 
     @PersistenceContext(unitName = "postilion")
     private EntityManager em;
@@ -61,13 +72,13 @@ public class JpaDirectoryService implements DirectoryService {
 
     @Override
     public Domain createDomain(String name) throws DirectoryException {
-        String domain = normalizeDomain(name);
+        String domain = MailNames.domain(name);
         if (findDomainByName(domain).isPresent()) {
             throw DirectoryException.conflict("domain " + domain + " exists");
         }
-        Domain d = new Domain(domain);
+        Domain d = new Domain(domain, MailNames.unicodeDomain(domain));
         em.persist(d);
-        LOG.info(() -> "domain " + domain + " added");
+        LOG.info(() -> "domain " + domain + " added" + (d.getUnicodeName() == null ? "" : " (" + d.getUnicodeName() + ")"));
         return d;
     }
 
@@ -77,30 +88,85 @@ public class JpaDirectoryService implements DirectoryService {
     }
 
     @Override
-    public void deleteDomain(String name) throws DirectoryException {
-        String domain = normalizeDomain(name);
+    public void deleteDomain(String name, boolean force) throws DirectoryException {
+        String domain = MailNames.domain(name);
         Domain d = findDomainByName(domain).orElseThrow(() -> DirectoryException.notFound("no domain " + domain));
-        long accounts = em.createNamedQuery(Account.COUNT_BY_DOMAIN, Long.class).setParameter("domain", d)
-                .getSingleResult();
+        List<Account> accounts = em.createNamedQuery(Account.BY_DOMAIN, Account.class).setParameter("domain", domain)
+                .getResultList();
         long aliases = em.createNamedQuery(Alias.COUNT_BY_DOMAIN, Long.class).setParameter("domain", d)
                 .getSingleResult();
-        if (accounts > 0 || aliases > 0) {
-            throw DirectoryException.conflict("domain " + domain + " still has " + accounts + " users and "
+        if (!force && (!accounts.isEmpty() || aliases > 0)) {
+            throw DirectoryException.conflict("domain " + domain + " still has " + accounts.size() + " users and "
                     + aliases + " alias targets");
         }
+        for (Account a : accounts) {
+            mailboxes.deleteAll(a.getId());
+            em.remove(a);
+        }
+        // entity by entity, not in bulk: alias rows already read in this transaction would still point at the domain
+        for (Alias a : em.createNamedQuery(Alias.OF_DOMAIN, Alias.class).setParameter("domain", domain)
+                .getResultList()) {
+            em.remove(a);
+        }
         em.remove(d);
-        LOG.info(() -> "domain " + domain + " removed");
+        LOG.info(() -> "domain " + domain + " removed" + (force ? " with " + accounts.size() + " users and "
+                + aliases + " alias targets" : ""));
+    }
+
+    @Override
+    public Domain updateDomain(String name, DomainSettings settings) throws DirectoryException {
+        Domain d = findDomain(name);
+        if (settings.defaultQuotaBytes() != null && settings.defaultQuotaBytes() < 0) {
+            throw DirectoryException.invalid("a default quota is 0 or more octets, or null for the server's default");
+        }
+        if (settings.maxUsers() != null && settings.maxUsers() < 0) {
+            throw DirectoryException.invalid("a user limit is 0 or more, or null for none");
+        }
+        if (settings.enabled() != null) {
+            d.setEnabled(settings.enabled());
+        }
+        if (settings.plusAddressing() != null) {
+            d.setPlusAddressing(settings.plusAddressing());
+        }
+        d.setDefaultQuotaBytes(settings.defaultQuotaBytes());
+        d.setMaxUsers(settings.maxUsers());
+        LOG.info(() -> "domain " + d.getName() + ": enabled=" + d.isEnabled() + ", plus-addressing="
+                + d.isPlusAddressing() + ", default quota=" + d.getDefaultQuotaBytes() + ", max users="
+                + d.getMaxUsers());
+        return d;
+    }
+
+    @Override
+    public Map<String, DomainCounts> countDomains() {
+        Map<String, long[]> counts = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(Account.COUNT_PER_DOMAIN, Object[].class).getResultList()) {
+            counts.computeIfAbsent((String) row[0], k -> new long[3])[0] = (Long) row[1];
+        }
+        for (Object[] row : em.createNamedQuery(Alias.COUNT_ADDRESSES_PER_DOMAIN, Object[].class).getResultList()) {
+            counts.computeIfAbsent((String) row[0], k -> new long[3])[1] = (Long) row[1];
+        }
+        for (Object[] row : em.createNamedQuery(Mailbox.SIZE_PER_DOMAIN, Object[].class).getResultList()) {
+            counts.computeIfAbsent((String) row[0], k -> new long[3])[2] = row[1] == null ? 0 : ((Number) row[1]).longValue();
+        }
+        Map<String, DomainCounts> result = new HashMap<>();
+        counts.forEach((domain, c) -> result.put(domain, new DomainCounts(c[0], c[1], c[2])));
+        return result;
     }
 
     @Override
     public Account createAccount(String address, String password) throws DirectoryException {
-        String[] parts = splitAddress(address);
+        String[] parts = MailNames.address(address);
         Domain domain = findDomainByName(parts[1]).orElseThrow(() -> DirectoryException.notFound("no domain " + parts[1]));
         if (findAccount(parts[0], parts[1]).isPresent()) {
             throw DirectoryException.conflict("user " + parts[0] + "@" + parts[1] + " exists");
         }
         if (!aliasTargets(parts[0], parts[1]).isEmpty()) {
             throw DirectoryException.conflict(parts[0] + "@" + parts[1] + " is an alias");
+        }
+        if (domain.getMaxUsers() != null && em.createNamedQuery(Account.COUNT_BY_DOMAIN, Long.class)
+                .setParameter("domain", domain).getSingleResult() >= domain.getMaxUsers()) {
+            throw DirectoryException.conflict("domain " + parts[1] + " has its " + domain.getMaxUsers()
+                    + " users already (its limit)");
         }
         Account account = new Account(domain, parts[0], credential(password, parts[0] + "@" + parts[1]));
         em.persist(account);
@@ -132,13 +198,13 @@ public class JpaDirectoryService implements DirectoryService {
 
     @Override
     public Domain findDomain(String name) throws DirectoryException {
-        String domain = normalizeDomain(name);
+        String domain = MailNames.domain(name);
         return findDomainByName(domain).orElseThrow(() -> DirectoryException.notFound("no domain " + domain));
     }
 
     @Override
     public List<Account> listAccounts(String domain) throws DirectoryException {
-        String name = normalizeDomain(domain);
+        String name = MailNames.domain(domain);
         if (findDomainByName(name).isEmpty()) {
             throw DirectoryException.notFound("no domain " + name);
         }
@@ -146,8 +212,94 @@ public class JpaDirectoryService implements DirectoryService {
     }
 
     @Override
+    public AccountQuery.Page findAccounts(AccountQuery q) {
+        if (q.domains() != null && q.domains().isEmpty()) {
+            return new AccountQuery.Page(List.of(), 0);
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Account> select = cb.createQuery(Account.class);
+        Root<Account> a = select.from(Account.class);
+        // fetched with the accounts: callers read the domain (its name, its default quota) after the transaction
+        @SuppressWarnings("unchecked")
+        Join<Account, Domain> d = (Join<Account, Domain>) a.<Account, Domain>fetch("domain");
+        select.where(accountFilters(cb, a, d, q)).orderBy(cb.asc(d.get("name")), cb.asc(a.get("localPart")));
+        List<Account> page = em.createQuery(select).setFirstResult(q.offset()).setMaxResults(q.limit())
+                .getResultList();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<Account> c = count.from(Account.class);
+        count.select(cb.count(c)).where(accountFilters(cb, c, c.join("domain"), q));
+        return new AccountQuery.Page(page, em.createQuery(count).getSingleResult());
+    }
+
+    private static Predicate[] accountFilters(CriteriaBuilder cb, Root<Account> a, Join<Account, Domain> d,
+                                              AccountQuery q) {
+        List<Predicate> where = new ArrayList<>();
+        if (q.domains() != null) {
+            where.add(d.get("name").in(q.domains()));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String like = "%" + q.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            where.add(cb.or(
+                    cb.like(cb.concat(cb.concat(a.get("localPart"), "@"), d.get("name")), like, '\\'),
+                    cb.like(cb.lower(a.get("displayName")), like, '\\'),
+                    cb.like(cb.lower(cb.coalesce(d.get("unicodeName"), "")), like, '\\')));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    @Override
+    public Account updateAccount(String address, AccountSettings settings) throws DirectoryException {
+        Account account = findAccount(address);
+        String display = settings.displayName() == null || settings.displayName().isBlank() ? null
+                : settings.displayName().strip();
+        if (display != null && (display.length() > 200 || display.chars().anyMatch(Character::isISOControl))) {
+            throw DirectoryException.invalid("a display name has at most 200 characters and no control characters");
+        }
+        String forward = null;
+        if (settings.forwardTo() != null && !settings.forwardTo().isBlank()) {
+            String[] f = MailNames.address(settings.forwardTo());
+            forward = f[0] + "@" + f[1];
+            if (forward.equals(account.getAddress())) {
+                throw DirectoryException.invalid("a user cannot forward to itself");
+            }
+        }
+        account.setDisplayName(display);
+        if (settings.enabled() != null) {
+            account.setEnabled(settings.enabled());
+        }
+        account.setForwarding(forward, settings.keepCopy() != null ? settings.keepCopy()
+                : account.isForwardKeepCopy());
+        String f = forward;
+        LOG.info(() -> "user " + account.getAddress() + ": enabled=" + account.isEnabled()
+                + (f == null ? "" : ", forwarded to " + f + (account.isForwardKeepCopy() ? " (copy kept)" : "")));
+        return account;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordLogin(long accountId, String protocol) {
+        Instant now = Instant.now();
+        int updated = em.createNamedQuery(AccountLogin.UPDATE).setParameter("accountId", accountId)
+                .setParameter("protocol", protocol).setParameter("at", now).executeUpdate();
+        if (updated == 0) {
+            em.persist(new AccountLogin(accountId, protocol, now));
+        }
+    }
+
+    @Override
+    public Map<String, Instant> lastLogins(long accountId) {
+        Map<String, Instant> logins = new TreeMap<>();
+        for (AccountLogin l : em.createNamedQuery(AccountLogin.OF_ACCOUNT, AccountLogin.class)
+                .setParameter("accountId", accountId).getResultList()) {
+            logins.put(l.getProtocol(), l.getAt());
+        }
+        return logins;
+    }
+
+    @Override
     public Account findAccount(String address) throws DirectoryException {
-        String[] parts = splitAddress(address);
+        String[] parts = MailNames.address(address);
         return findAccount(parts[0], parts[1])
                 .orElseThrow(() -> DirectoryException.notFound("no user " + parts[0] + "@" + parts[1]));
     }
@@ -157,12 +309,13 @@ public class JpaDirectoryService implements DirectoryService {
         if (login == null) {
             return Optional.empty();
         }
-        String l = login.strip().toLowerCase(Locale.ROOT);
-        int at = l.lastIndexOf('@');
-        if (at <= 0 || at == l.length() - 1) {
+        String[] parts;
+        try {
+            parts = MailNames.address(login);
+        } catch (DirectoryException notAnAddress) {
             return Optional.empty();
         }
-        return findAccount(l.substring(0, at), l.substring(at + 1));
+        return findAccount(parts[0], parts[1]);
     }
 
     @Override
@@ -206,7 +359,7 @@ public class JpaDirectoryService implements DirectoryService {
         }
         Set<String> normalized = new LinkedHashSet<>();
         for (String t : targets) {
-            String[] tp = splitAddress(t);
+            String[] tp = MailNames.address(t);
             normalized.add(tp[0] + "@" + tp[1]);
         }
         em.createNamedQuery(Alias.DELETE_OF_ADDRESS).setParameter("domain", domain).setParameter("localPart", parts[0])
@@ -226,7 +379,7 @@ public class JpaDirectoryService implements DirectoryService {
         if (domain == null) {
             return em.createNamedQuery(Alias.ALL, Alias.class).getResultList();
         }
-        String name = normalizeDomain(domain);
+        String name = MailNames.domain(domain);
         if (findDomainByName(name).isEmpty()) {
             throw DirectoryException.notFound("no domain " + name);
         }
@@ -264,20 +417,19 @@ public class JpaDirectoryService implements DirectoryService {
 
     @Override
     public Resolution resolve(String localPart, String domain) {
-        String d = domain.toLowerCase(Locale.ROOT);
-        if (findDomainByName(d).isEmpty()) {
+        Optional<Domain> hosted = findDomainByName(domain.toLowerCase(Locale.ROOT));
+        if (hosted.isEmpty()) {
             return Resolution.NOT_HOSTED;
         }
-        Set<Long> accounts = new LinkedHashSet<>();
-        Set<String> remote = new LinkedHashSet<>();
-        if (!expandHosted(localPart.toLowerCase(Locale.ROOT), d, accounts, remote, 0, new LinkedHashSet<>())) {
+        Expansion e = new Expansion();
+        if (!expandHosted(MailNames.localPart(localPart), hosted.get(), e, 0)) {
             return Resolution.UNKNOWN;
         }
-        if (accounts.isEmpty() && remote.isEmpty()) {
-            // an alias whose targets all lead nowhere (removed users): nothing can take the mail
-            return Resolution.UNKNOWN;
+        if (e.accounts.isEmpty() && e.remote.isEmpty()) {
+            // a disabled user (or domain), or an alias whose targets all lead nowhere (removed users)
+            return e.disabled ? Resolution.DISABLED : Resolution.UNKNOWN;
         }
-        return new Resolution(Resolution.Kind.DELIVERABLE, accounts, remote);
+        return new Resolution(Resolution.Kind.DELIVERABLE, e.accounts, e.remote);
     }
 
     @Override
@@ -305,49 +457,72 @@ public class JpaDirectoryService implements DirectoryService {
         return false;
     }
 
+    /** What an address expands to, as it is worked out. */
+    private static final class Expansion {
+        final Set<Long> accounts = new LinkedHashSet<>();
+        final Set<String> remote = new LinkedHashSet<>();
+        final Set<String> seen = new LinkedHashSet<>();
+        /** whether a disabled user or domain was met on the way */
+        boolean disabled;
+    }
+
     /**
      * Expands {@code local@domain} of a hosted domain into accounts and remote addresses; returns whether the
-     * address exists (an account, an alias, a postmaster or a catch-all).
+     * address exists (an account, an alias, a postmaster or a catch-all), enabled or not.
      */
-    private boolean expandHosted(String local, String domain, Set<Long> accounts, Set<String> remote, int depth,
-                                 Set<String> seen) {
-        if (expandExact(local, domain, accounts, remote, depth, seen)) {
+    private boolean expandHosted(String local, Domain domain, Expansion e, int depth) {
+        if (!domain.isEnabled()) {
+            e.disabled = true;
+            return true;
+        }
+        if (expandExact(local, domain.getName(), e, depth)) {
             return true;
         }
         int plus = local.indexOf('+');
-        if (plus > 0 && expandExact(local.substring(0, plus), domain, accounts, remote, depth, seen)) {
+        if (plus > 0 && domain.isPlusAddressing() && expandExact(local.substring(0, plus), domain.getName(), e, depth)) {
             return true;
         }
         if (local.equals(POSTMASTER)) {
             String postmaster = System.getProperty("postilion.postmaster");
             if (postmaster != null && !postmaster.isBlank()) {
-                expandTarget(postmaster.strip().toLowerCase(Locale.ROOT), accounts, remote, depth + 1, seen);
+                expandTarget(postmaster.strip().toLowerCase(Locale.ROOT), e, depth + 1);
                 return true;
             }
         }
-        List<String> catchAll = aliasTargets(Alias.CATCH_ALL, domain);
+        List<String> catchAll = aliasTargets(Alias.CATCH_ALL, domain.getName());
         for (String target : catchAll) {
-            expandTarget(target, accounts, remote, depth + 1, seen);
+            expandTarget(target, e, depth + 1);
         }
         return !catchAll.isEmpty();
     }
 
-    private boolean expandExact(String local, String domain, Set<Long> accounts, Set<String> remote, int depth,
-                                Set<String> seen) {
+    /** An account (disabled: nothing; forwarding: its target, and itself if it keeps a copy) or an alias. */
+    private boolean expandExact(String local, String domain, Expansion e, int depth) {
         Optional<Account> account = findAccount(local, domain);
         if (account.isPresent()) {
-            accounts.add(account.get().getId());
+            Account a = account.get();
+            if (!a.isEnabled()) {
+                e.disabled = true;
+            } else if (a.getForwardTo() == null) {
+                e.accounts.add(a.getId());
+            } else {
+                if (a.isForwardKeepCopy()) {
+                    e.accounts.add(a.getId());
+                }
+                e.seen.add(a.getAddress());
+                expandTarget(a.getForwardTo(), e, depth + 1);
+            }
             return true;
         }
         List<String> targets = aliasTargets(local, domain);
         for (String target : targets) {
-            expandTarget(target, accounts, remote, depth + 1, seen);
+            expandTarget(target, e, depth + 1);
         }
         return !targets.isEmpty();
     }
 
-    private void expandTarget(String target, Set<Long> accounts, Set<String> remote, int depth, Set<String> seen) {
-        if (!seen.add(target)) {
+    private void expandTarget(String target, Expansion e, int depth) {
+        if (!e.seen.add(target)) {
             return;
         }
         if (depth > MAX_ALIAS_DEPTH) {
@@ -355,13 +530,13 @@ public class JpaDirectoryService implements DirectoryService {
             return;
         }
         int at = target.lastIndexOf('@');
-        String domain = target.substring(at + 1);
-        if (findDomainByName(domain).isPresent()) {
-            if (!expandHosted(target.substring(0, at), domain, accounts, remote, depth, seen)) {
+        Optional<Domain> hosted = findDomainByName(target.substring(at + 1));
+        if (hosted.isPresent()) {
+            if (!expandHosted(target.substring(0, at), hosted.get(), e, depth)) {
                 LOG.warning(() -> "alias target " + target + " does not exist");
             }
         } else {
-            remote.add(target);
+            e.remote.add(target);
         }
     }
 
@@ -380,37 +555,11 @@ public class JpaDirectoryService implements DirectoryService {
                 .using("domain", d).using("localPart", localPart).loadOptional());
     }
 
-    static String normalizeDomain(String name) throws DirectoryException {
-        if (name == null) {
-            throw DirectoryException.invalid("a domain name is required");
-        }
-        String d = name.strip().toLowerCase(Locale.ROOT);
-        if (d.endsWith(".")) {
-            d = d.substring(0, d.length() - 1);
-        }
-        if (!DOMAIN.matcher(d).matches()) {
-            throw DirectoryException.invalid("not a domain name: " + name);
-        }
-        return d;
-    }
-
-    static String[] splitAddress(String address) throws DirectoryException {
-        if (address == null) {
-            throw DirectoryException.invalid("an address is required");
-        }
-        String a = address.strip().toLowerCase(Locale.ROOT);
-        int at = a.lastIndexOf('@');
-        if (at <= 0 || !LOCAL_PART.matcher(a.substring(0, at)).matches()) {
-            throw DirectoryException.invalid("not an address: " + address);
-        }
-        return new String[] {a.substring(0, at), normalizeDomain(a.substring(at + 1))};
-    }
-
     /** An alias address: {@code local@domain}, or {@code @domain} for the catch-all (local part ""). */
     static String[] splitAliasAddress(String address) throws DirectoryException {
         if (address != null && address.strip().startsWith("@")) {
-            return new String[] {Alias.CATCH_ALL, normalizeDomain(address.strip().substring(1))};
+            return new String[] {Alias.CATCH_ALL, MailNames.domain(address.strip().substring(1))};
         }
-        return splitAddress(address);
+        return MailNames.address(address);
     }
 }

@@ -66,7 +66,7 @@ import java.util.TreeMap;
  *
  * <p>LIMITS: mailbox names of at most {@value #MAX_NAME} characters and {@value #MAX_DEPTH} levels; keywords of
  * a message at most {@value #MAX_KEYWORDS_LENGTH} characters in all; the storage quota
- * ({@code postilion.quota.default-bytes}, default -1: none) unless the account has its own.
+ * ({@code postilion.quota.default-bytes}, default -1: none) unless the account or its domain has its own.
  */
 @Stateless
 @Local(ImapStoreListener.class)
@@ -542,8 +542,7 @@ public class JpaImapStore implements ImapStoreListener {
     }
 
     private long limit(Account account) {
-        return account.getQuotaBytes() != null ? account.getQuotaBytes()
-                : Long.getLong("postilion.quota.default-bytes", -1);
+        return account.quotaLimit(Long.getLong("postilion.quota.default-bytes", -1));
     }
 
     private void checkQuota(Account account, long added) throws MailboxException {

@@ -19,7 +19,9 @@ import org.postilion.mailbox.NoSuchMailboxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -105,6 +107,19 @@ public class JpaMailboxStore implements MailboxStore {
     public List<Mailbox> mailboxes(long accountId) {
         return em.createNamedQuery(Mailbox.BY_ACCOUNT, Mailbox.class).setParameter("accountId", accountId)
                 .getResultList();
+    }
+
+    @Override
+    public Map<Long, Long> usage(Collection<Long> accountIds) {
+        Map<Long, Long> usage = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return usage;
+        }
+        for (Object[] row : em.createNamedQuery(Mailbox.USAGE_PER_ACCOUNT, Object[].class)
+                .setParameter("accountIds", accountIds).getResultList()) {
+            usage.put((Long) row[0], row[1] == null ? 0 : ((Number) row[1]).longValue());
+        }
+        return usage;
     }
 
     @Override

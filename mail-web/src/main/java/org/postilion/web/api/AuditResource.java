@@ -12,13 +12,13 @@ import jakarta.ws.rs.core.Response;
 import org.postilion.audit.AuditLog;
 import org.postilion.audit.AuditQuery;
 import org.postilion.directory.DirectoryException;
+import org.postilion.directory.MailNames;
 import org.postilion.web.api.Views.AuditEntryView;
 import org.postilion.web.security.Authorization;
 import org.postilion.web.security.Roles;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -48,7 +48,7 @@ public class AuditResource {
         Set<String> domains = authorization.visibleDomains();
         if (domain != null) {
             authorization.requireDomain(domain);
-            domains = Set.of(domain.strip().toLowerCase(Locale.ROOT));
+            domains = Set.of(MailNames.domain(domain));
         }
         AuditLog.Page page = log.list(new AuditQuery(blankToNull(actor), blankToNull(action), blankToNull(target),
                 instant("since", since), instant("until", until), domains, paging.offset(), paging.limit()));

@@ -13,10 +13,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.postilion.connector.spi.AuthVerdict;
 import org.postilion.directory.Account;
 import org.postilion.directory.DirectoryException;
@@ -25,6 +28,7 @@ import org.postilion.security.Authenticator;
 import org.postilion.security.PasswordHasher;
 import org.postilion.web.Problem;
 import org.postilion.web.api.Views.MailUserSignIn;
+import org.postilion.web.api.Views.NewAppPassword;
 import org.postilion.web.api.Views.PasswordChange;
 import org.postilion.web.api.Views.SessionView;
 import org.postilion.web.security.Authorization;
@@ -35,8 +39,8 @@ import org.postilion.web.security.SignIn;
 
 /**
  * {@code /api/self}: the self-service resources of a mail user, signed in with their mail address and password
- * ({@code POST /api/self/session}). Today: who am I, and changing one's own password, the help desk's most
- * frequent request. A mail user's session reaches nothing else of the API.
+ * ({@code POST /api/self/session}): who am I, changing one's own password (the help desk's most frequent request),
+ * and one's app passwords. A mail user's session reaches nothing else of the API.
  */
 @RequestScoped
 @Path("/self")
@@ -58,6 +62,9 @@ public class SelfResource {
 
     @Inject
     private AuditTrail audit;
+
+    @Inject
+    private UserAppPasswords appPasswords;
 
     @Context
     private HttpServletRequest request;
@@ -88,6 +95,35 @@ public class SelfResource {
         return SessionView.of(authorization.caller());
     }
 
+    @GET
+    @Path("app-passwords")
+    @RolesAllowed(Roles.MAIL_USER)
+    public Response appPasswords(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit)
+            throws DirectoryException {
+        return appPasswords.list(me(), offset, limit);
+    }
+
+    /** Makes one of the user's own app passwords; the answer shows it once. */
+    @POST
+    @Path("app-passwords")
+    @RolesAllowed(Roles.MAIL_USER)
+    @Transactional(rollbackOn = DirectoryException.class)
+    public Response createAppPassword(NewAppPassword request, @Context UriInfo uri) throws DirectoryException {
+        return appPasswords.create(me(), request, uri);
+    }
+
+    @DELETE
+    @Path("app-passwords/{id}")
+    @RolesAllowed(Roles.MAIL_USER)
+    @Transactional(rollbackOn = DirectoryException.class)
+    public Response revokeAppPassword(@PathParam("id") long id) throws DirectoryException {
+        return appPasswords.revoke(me(), id);
+    }
+
+    private Account me() throws DirectoryException {
+        return directory.findAccount(authorization.caller().name());
+    }
+
     @PUT
     @Path("password")
     @RolesAllowed(Roles.MAIL_USER)
@@ -100,7 +136,8 @@ public class SelfResource {
         if (signIn.isThrottled(c.clientAddress(), c.name())) {
             return SessionResource.answer(new SignIn.Throttled(), null);
         }
-        if (!(authenticator.verifyPassword(c.name(), body.currentPassword()) instanceof AuthVerdict.Authenticated)) {
+        if (!(authenticator.verifyPassword(c.name(), body.currentPassword(), Authenticator.WEB)
+                instanceof AuthVerdict.Authenticated)) {
             signIn.failed(c.clientAddress(), c.name());
             return Problem.response(Response.Status.FORBIDDEN, "the current password is wrong");
         }

@@ -19,22 +19,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.postilion.directory.Account;
+import org.postilion.directory.AccountQuery;
+import org.postilion.directory.AccountSettings;
 import org.postilion.directory.DirectoryException;
 import org.postilion.directory.DirectoryService;
-import org.postilion.directory.Domain;
 import org.postilion.mailbox.MailboxStore;
 import org.postilion.mailbox.NoSuchMailboxException;
 import org.postilion.web.api.Views.MailboxView;
 import org.postilion.web.api.Views.MessageView;
+import org.postilion.web.api.Views.NewAppPassword;
 import org.postilion.web.api.Views.NewUser;
 import org.postilion.web.api.Views.PasswordChange;
 import org.postilion.web.api.Views.QuotaRequest;
+import org.postilion.web.api.Views.UserSettingsRequest;
 import org.postilion.web.api.Views.UserView;
 import org.postilion.web.security.Authorization;
 import org.postilion.web.security.Roles;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,24 +63,28 @@ public class UsersResource {
     @Inject
     private AuditTrail audit;
 
-    /** All users the caller may see, or those of one domain ({@code ?domain=example.com}). */
+    @Inject
+    private UserAppPasswords appPasswords;
+
+    /**
+     * The users the caller may see, or those of one domain ({@code ?domain=example.com}), whose address or display
+     * name contains {@code q} (any case), by address, with what their messages take.
+     */
     @GET
-    public Response list(@QueryParam("domain") String domain, @QueryParam("offset") Integer offset,
-                         @QueryParam("limit") Integer limit) throws DirectoryException {
+    public Response list(@QueryParam("domain") String domain, @QueryParam("q") String text,
+                         @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit)
+            throws DirectoryException {
         Paging paging = Paging.of(offset, limit);
-        List<UserView> users = new ArrayList<>();
+        Set<String> domains = authorization.visibleDomains();
         if (domain != null) {
             authorization.requireDomain(domain);
-            directory.listAccounts(domain).forEach(a -> users.add(UserView.of(a)));
-            return paging.of(users);
+            domains = Set.of(directory.findDomain(domain).getName());
         }
-        Set<String> visible = authorization.visibleDomains();
-        for (Domain d : directory.listDomains()) {
-            if (visible == null || visible.contains(d.getName())) {
-                directory.listAccounts(d.getName()).forEach(a -> users.add(UserView.of(a)));
-            }
-        }
-        return paging.of(users);
+        AccountQuery.Page page = directory.findAccounts(new AccountQuery(domains, text, paging.offset(),
+                paging.limit()));
+        Map<Long, Long> usage = mailboxes.usage(page.accounts().stream().map(Account::getId).toList());
+        return Paging.page(page.accounts().stream()
+                .map(a -> UserView.of(a, usage.getOrDefault(a.getId(), 0L), null)).toList(), page.total());
     }
 
     @POST
@@ -93,10 +100,34 @@ public class UsersResource {
         return Response.created(uri.getAbsolutePathBuilder().path(a.getAddress()).build()).entity(view).build();
     }
 
+    /** One user, with what its messages take and when it last logged in over each protocol. */
     @GET
     @Path("{address}")
     public UserView get(@PathParam("address") String address) throws DirectoryException {
-        return UserView.of(account(address));
+        return detailed(account(address));
+    }
+
+    /** Sets a user's display name, whether it is enabled (a disabled user neither logs in nor receives), forwarding. */
+    @PUT
+    @Path("{address}")
+    @Transactional(rollbackOn = DirectoryException.class)
+    public UserView update(@PathParam("address") String address, UserSettingsRequest request)
+            throws DirectoryException {
+        if (request == null) {
+            throw DirectoryException.invalid("a body {\"displayName\", \"enabled\", \"forwardTo\", \"keepCopy\"} "
+                    + "is required");
+        }
+        UserView before = UserView.of(account(address));
+        Account a = directory.updateAccount(address, new AccountSettings(request.displayName(), request.enabled(),
+                request.forwardTo(), request.keepCopy()));
+        UserView after = UserView.of(a);
+        audit.record("user.update", a.getAddress(), a.getDomain().getName(), before, after);
+        return detailed(a);
+    }
+
+    private UserView detailed(Account a) {
+        return UserView.of(a, mailboxes.usage(List.of(a.getId())).getOrDefault(a.getId(), 0L),
+                directory.lastLogins(a.getId()));
     }
 
     /** Sets the user's storage quota: {@code {"bytes": 104857600}}, or {@code {"bytes": null}} for the default. */
@@ -170,6 +201,31 @@ public class UsersResource {
             throws DirectoryException, NoSuchMailboxException {
         Paging paging = Paging.of(offset, limit);
         return paging.of(mailboxes.list(account(address).getId(), mailbox).stream().map(MessageView::of).toList());
+    }
+
+    /** The user's app passwords (never the passwords themselves). */
+    @GET
+    @Path("{address}/app-passwords")
+    public Response appPasswords(@PathParam("address") String address, @QueryParam("offset") Integer offset,
+                                 @QueryParam("limit") Integer limit) throws DirectoryException {
+        return appPasswords.list(account(address), offset, limit);
+    }
+
+    /** Makes an app password: {@code {"name": "phone", "protocols": ["imap", "smtp"]}}; the answer shows it once. */
+    @POST
+    @Path("{address}/app-passwords")
+    @Transactional(rollbackOn = DirectoryException.class)
+    public Response createAppPassword(@PathParam("address") String address, NewAppPassword request,
+                                      @Context UriInfo uri) throws DirectoryException {
+        return appPasswords.create(account(address), request, uri);
+    }
+
+    @DELETE
+    @Path("{address}/app-passwords/{id}")
+    @Transactional(rollbackOn = DirectoryException.class)
+    public Response revokeAppPassword(@PathParam("address") String address, @PathParam("id") long id)
+            throws DirectoryException {
+        return appPasswords.revoke(account(address), id);
     }
 
     /** The account, if the caller may manage its domain. */

@@ -6,8 +6,11 @@ import org.postilion.audit.AuditEntry;
 import org.postilion.directory.Account;
 import org.postilion.directory.Alias;
 import org.postilion.directory.Domain;
+import org.postilion.directory.DomainCounts;
 import org.postilion.mailbox.Mailbox;
 import org.postilion.mailbox.MessageListing;
+import org.postilion.security.AppPassword;
+import org.postilion.security.AppPasswords;
 import org.postilion.web.security.Caller;
 
 import java.time.Instant;
@@ -26,21 +29,65 @@ public final class Views {
     public record NewDomain(String name) {
     }
 
-    public record DomainView(String name, Instant createdAt) {
+    /**
+     * A domain: its name (the A-label form of an internationalized name) and, when it differs, its Unicode form;
+     * its settings; what it holds; and its catch-all's targets when asked for one domain.
+     */
+    public record DomainView(String name, String unicodeName, Instant createdAt, boolean enabled,
+                             Long defaultQuotaBytes, Integer maxUsers, boolean plusAddressing, CountsView counts,
+                             List<String> catchAll) {
         static DomainView of(Domain d) {
-            return new DomainView(d.getName(), d.getCreatedAt());
+            return of(d, null, null);
         }
+
+        static DomainView of(Domain d, DomainCounts counts, List<String> catchAll) {
+            return new DomainView(d.getName(), d.getUnicodeName(), d.getCreatedAt(), d.isEnabled(),
+                    d.getDefaultQuotaBytes(), d.getMaxUsers(), d.isPlusAddressing(),
+                    counts == null ? null : new CountsView(counts.users(), counts.aliases(), counts.storageBytes()),
+                    catchAll);
+        }
+    }
+
+    /** What a domain holds. */
+    public record CountsView(long users, long aliases, long storageBytes) {
+    }
+
+    /** A domain's settings, all at once; a null {@code enabled} or {@code plusAddressing} stays as it is. */
+    public record DomainSettingsRequest(Boolean enabled, Long defaultQuotaBytes, Integer maxUsers,
+                                        Boolean plusAddressing) {
     }
 
     /** A request to add a user. */
     public record NewUser(String address, String password) {
     }
 
-    /** A user; {@code quotaBytes} null means the server's default quota. */
-    public record UserView(String address, Instant createdAt, Long quotaBytes) {
+    /**
+     * A user. {@code quotaBytes} is the user's own quota, null for the domain's (or the server's) default;
+     * {@code quotaLimitBytes} the one that applies (null: none); {@code usedBytes} what the messages take;
+     * {@code lastLogins} when the user last logged in, per protocol (only when one user is asked for).
+     */
+    public record UserView(String address, String unicodeAddress, String displayName, boolean enabled,
+                           Instant createdAt, Long quotaBytes, Long quotaLimitBytes, Long usedBytes, String forwardTo,
+                           boolean keepCopy, Map<String, Instant> lastLogins) {
         static UserView of(Account a) {
-            return new UserView(a.getAddress(), a.getCreatedAt(), a.getQuotaBytes());
+            return of(a, null, null);
         }
+
+        static UserView of(Account a, Long usedBytes, Map<String, Instant> lastLogins) {
+            long limit = a.quotaLimit(Long.getLong("postilion.quota.default-bytes", -1));
+            String unicode = a.getDomain().getUnicodeName() == null ? null
+                    : a.getLocalPart() + "@" + a.getDomain().getUnicodeName();
+            return new UserView(a.getAddress(), unicode, a.getDisplayName(), a.isEnabled(), a.getCreatedAt(),
+                    a.getQuotaBytes(), limit < 0 ? null : limit, usedBytes, a.getForwardTo(), a.isForwardKeepCopy(),
+                    lastLogins);
+        }
+    }
+
+    /**
+     * A user's settings, all at once: a null {@code displayName} or {@code forwardTo} clears it, a null
+     * {@code enabled} or {@code keepCopy} stays as it is.
+     */
+    public record UserSettingsRequest(String displayName, Boolean enabled, String forwardTo, Boolean keepCopy) {
     }
 
     /** A request to set a user's storage quota in octets; null gives the server's default. */
@@ -152,6 +199,29 @@ public final class Views {
         static AuditEntryView of(AuditEntry e) {
             return new AuditEntryView(e.getId(), e.getAt(), e.getActor(), e.getVia(), e.getClientAddress(),
                     e.getAction(), e.getTarget(), e.getDomain(), e.getBefore(), e.getAfter());
+        }
+    }
+
+    /** A request for an app password: its name, and the protocols it works for (imap, pop3, smtp). */
+    public record NewAppPassword(String name, List<String> protocols) {
+    }
+
+    /** An app password as listed: never the password. */
+    public record AppPasswordView(long id, String name, List<String> protocols, Instant createdAt,
+                                  Instant lastUsedAt) {
+        static AppPasswordView of(AppPassword p) {
+            return new AppPasswordView(p.getId(), p.getName(), p.getProtocols().stream().sorted().toList(),
+                    p.getCreatedAt(), p.getLastUsedAt());
+        }
+    }
+
+    /** An app password just made, with the password: shown this once. */
+    public record IssuedAppPasswordView(long id, String name, List<String> protocols, Instant createdAt,
+                                        String password) {
+        static IssuedAppPasswordView of(AppPasswords.Issued issued) {
+            AppPassword p = issued.stored();
+            return new IssuedAppPasswordView(p.getId(), p.getName(), p.getProtocols().stream().sorted().toList(),
+                    p.getCreatedAt(), issued.password());
         }
     }
 }

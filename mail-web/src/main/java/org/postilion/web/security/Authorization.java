@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.postilion.directory.DirectoryException;
+import org.postilion.directory.MailNames;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -38,16 +38,18 @@ public class Authorization {
     /**
      * Refuses a domain the caller may not manage, as if it did not exist.
      *
-     * @param domain a domain name as the client gave it (any case, maybe a trailing dot)
+     * @param domain a domain name as the client gave it (any case, maybe a trailing dot, maybe a U-label)
      */
     public void requireDomain(String domain) throws DirectoryException {
         Caller c = caller();
         if (c.isServerAdmin()) {
             return;
         }
-        String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
-        if (d.endsWith(".")) {
-            d = d.substring(0, d.length() - 1);
+        String d;
+        try {
+            d = MailNames.domain(domain);
+        } catch (DirectoryException notAName) {
+            throw DirectoryException.notFound("no domain " + domain);
         }
         if (c.admin() == null || !c.admin().mayManage(d)) {
             throw DirectoryException.notFound("no domain " + d);

@@ -43,7 +43,8 @@ public class PostilionIdentityStore implements IdentityStore {
             return admin(admins.verifyToken(t.token()));
         }
         if (credential instanceof Credentials.MailUser m) {
-            AuthVerdict verdict = authenticator.verifyPassword(m.address(), new String(m.password().getValue()));
+            AuthVerdict verdict = authenticator.verifyPassword(m.address(), new String(m.password().getValue()),
+                    Authenticator.WEB);
             return verdict instanceof AuthVerdict.Authenticated a ? mailUser(directory.findAccountByLogin(a.user()), null)
                     : CredentialValidationResult.INVALID_RESULT;
         }

@@ -92,6 +92,7 @@ final class RcptHandler implements SmtpCommandHandler {
             if (verdict instanceof RcptVerdict.Reject reject) {
                 return switch (reject.reason()) {
                     case NO_SUCH_USER -> SmtpReplies.USER_UNKNOWN.withPrefix(prefix);
+                    case DISABLED -> SmtpReplies.MAILBOX_DISABLED.withPrefix(prefix);
                     case RELAY_DENIED -> SmtpReplies.RELAY_DENIED.withPrefix(prefix);
                     case BAD_DESTINATION -> SmtpReplies.BAD_DESTINATION.withPrefix(prefix);
                 };

@@ -39,6 +39,7 @@ import java.util.function.Supplier;
  * {@code bob} and {@code alice}:
  * <ul>
  *   <li>bob or alice at {@value #HOSTED}: accepted (local)</li>
+ *   <li>{@value #DISABLED_USER} at {@value #HOSTED}: {@code Reject(DISABLED)} (a disabled mailbox)</li>
  *   <li>anyone else at {@value #HOSTED}: {@code Reject(NO_SUCH_USER)}</li>
  *   <li>anyone at {@value #DOWN}: {@code TryLater} (the directory is "down")</li>
  *   <li>anyone at {@value #BROKEN}: the stage fails with an exception (a broken backend)</li>
@@ -58,6 +59,7 @@ public final class FakeSmtpBackend implements SmtpBackend {
 
     public static final String HOSTED = "example.com";
     public static final Set<String> USERS = Set.of("bob", "alice");
+    public static final String DISABLED_USER = "carol";
     /** The passwords of bob and alice, for AUTH. */
     public static final Map<String, String> PASSWORDS = Map.of(
             "bob@" + HOSTED, "bob's password", "alice@" + HOSTED, "alice's password");
@@ -214,6 +216,9 @@ public final class FakeSmtpBackend implements SmtpBackend {
     public static RcptVerdict verdict(MailAddress recipient) {
         String domain = recipient.domain();
         if (domain.equals(HOSTED)) {
+            if (recipient.localPart().equalsIgnoreCase(DISABLED_USER)) {
+                return new RcptVerdict.Reject(RcptVerdict.Reason.DISABLED);
+            }
             return USERS.contains(recipient.localPart().toLowerCase(Locale.ROOT))
                     ? RcptVerdict.LOCAL : new RcptVerdict.Reject(RcptVerdict.Reason.NO_SUCH_USER);
         }
