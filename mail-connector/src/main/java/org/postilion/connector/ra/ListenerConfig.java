@@ -4,10 +4,9 @@ import org.postilion.connector.imap.ImapSettings;
 import org.postilion.connector.net.tls.TlsSettings;
 import org.postilion.connector.smtp.SmtpSettings;
 import org.postilion.connector.spi.AuthThrottle;
+import org.postilion.connector.spi.Listeners;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
@@ -58,11 +57,11 @@ import java.util.function.Function;
  */
 final class ListenerConfig {
 
-    static final int DEFAULT_SMTP_PORT = 2525;
-    static final int DEFAULT_SUBMISSION_PORT = 2587;
-    static final int DEFAULT_SUBMISSIONS_PORT = 2465;
-    static final int DEFAULT_IMAP_PORT = 2143;
-    static final int DEFAULT_IMAPS_PORT = 2993;
+    static final int DEFAULT_SMTP_PORT = Listeners.DEFAULT_SMTP_PORT;
+    static final int DEFAULT_SUBMISSION_PORT = Listeners.DEFAULT_SUBMISSION_PORT;
+    static final int DEFAULT_SUBMISSIONS_PORT = Listeners.DEFAULT_SUBMISSIONS_PORT;
+    static final int DEFAULT_IMAP_PORT = Listeners.DEFAULT_IMAP_PORT;
+    static final int DEFAULT_IMAPS_PORT = Listeners.DEFAULT_IMAPS_PORT;
 
     private final MailResourceAdapter ra;
 
@@ -75,15 +74,7 @@ final class ListenerConfig {
     }
 
     String hostname() {
-        String fallback = System.getProperty("jboss.qualified.host.name");
-        if (fallback == null) {
-            try {
-                fallback = InetAddress.getLocalHost().getCanonicalHostName();
-            } catch (UnknownHostException e) {
-                fallback = "localhost";
-            }
-        }
-        return string("postilion.hostname", ra.getHostname(), fallback);
+        return string("postilion.hostname", ra.getHostname(), Listeners.defaultHostname());
     }
 
     int ioThreads() {
