@@ -12,7 +12,7 @@ dist_zip=$1
 pg_jar=$2
 target=$3
 here=$(cd "$(dirname "$0")" && pwd)
-scripts=(configure-datasource.cli configure-messaging.cli configure-postilion.cli)
+scripts=(configure-datasource.cli configure-messaging.cli configure-postilion.cli configure-observability.cli)
 
 stamp=$( { basename "$dist_zip"; basename "$pg_jar"; for s in provision.sh "${scripts[@]}"; do cat "$here/$s"; done; } \
          | sha256sum | cut -d' ' -f1)

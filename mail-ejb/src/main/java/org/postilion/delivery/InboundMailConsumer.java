@@ -9,10 +9,13 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.postilion.operations.MailMetrics;
 import org.postilion.queue.MailQueues;
 import org.postilion.queue.OutboundQueue;
 import org.postilion.queue.QueuedMessage;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,10 +47,17 @@ public class InboundMailConsumer implements MessageListener {
     @Inject
     private OutboundQueue outbound;
 
+    @Inject
+    private MailMetrics metrics;
+
     @Override
     public void onMessage(Message message) {
         try {
-            DeliveryReport report = delivery.deliver(QueuedMessage.readFrom(message));
+            QueuedMessage queued = QueuedMessage.readFrom(message);
+            DeliveryReport report = delivery.deliver(queued);
+            if (!report.redelivery()) {
+                metrics.deliveredLocally(Duration.between(queued.receivedAt(), Instant.now()));
+            }
             if (report.outbound() != null) {
                 // after the local store committed, before the acknowledgement: a crash in between repeats both,
                 // and both are idempotent (the stored queue id, Artemis's duplicate detection)

@@ -12,6 +12,7 @@ import org.postilion.connector.spi.MailAddress;
 import org.postilion.connector.spi.MailIntakeListener;
 import org.postilion.connector.spi.MessageContent;
 import org.postilion.policy.SubmissionHeaders;
+import org.postilion.operations.MailMetrics;
 import org.postilion.queue.InboundQueue;
 import org.postilion.queue.QueuedMessage;
 
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
 @ResourceAdapter(ConnectorNames.RESOURCE_ADAPTER)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailIntakeEndpoint implements MailIntakeListener {
+
+    @Inject
+    private MailMetrics metrics;
 
     @Inject
     private InboundQueue inbound;
@@ -59,6 +63,7 @@ public class MailIntakeEndpoint implements MailIntakeListener {
                 envelope.session().clientAddress(), envelope.session().heloName(),
                 envelope.session().authenticatedUser(),
                 envelope.dsnReturn() == null ? null : envelope.dsnReturn().name(), envelope.envelopeId(), bytes));
+        metrics.accepted(envelope.session().listener());
         return IntakeVerdict.QUEUED;
     }
 

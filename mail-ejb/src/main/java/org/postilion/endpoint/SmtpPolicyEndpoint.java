@@ -10,6 +10,7 @@ import org.postilion.connector.spi.RecipientCheck;
 import org.postilion.connector.spi.SenderCheck;
 import org.postilion.connector.spi.SenderVerdict;
 import org.postilion.connector.spi.SmtpPolicyListener;
+import org.postilion.operations.MailMetrics;
 import org.postilion.policy.SmtpPolicy;
 
 import java.util.logging.Level;
@@ -27,6 +28,9 @@ public class SmtpPolicyEndpoint implements SmtpPolicyListener {
     private static final Logger LOG = Logger.getLogger(SmtpPolicyEndpoint.class.getName());
 
     @Inject
+    private MailMetrics metrics;
+
+    @Inject
     private SmtpPolicy policy;
 
     @Override
@@ -41,11 +45,18 @@ public class SmtpPolicyEndpoint implements SmtpPolicyListener {
 
     @Override
     public RcptVerdict checkRecipient(RecipientCheck check) {
+        RcptVerdict verdict;
         try {
-            return policy.checkRecipient(check);
+            verdict = policy.checkRecipient(check);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recipient check for <" + check.recipient() + "> failed", e);
-            return new RcptVerdict.TryLater("directory unavailable");
+            verdict = new RcptVerdict.TryLater("directory unavailable");
         }
+        if (verdict instanceof RcptVerdict.Reject r) {
+            metrics.rejected(r.reason().name());
+        } else if (verdict instanceof RcptVerdict.TryLater) {
+            metrics.rejected("try_later");
+        }
+        return verdict;
     }
 }

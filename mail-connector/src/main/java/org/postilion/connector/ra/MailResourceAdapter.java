@@ -12,6 +12,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import org.postilion.connector.imap.ImapChannelInitializer;
 import org.postilion.connector.imap.ImapSettings;
 import org.postilion.connector.imap.ImapSignalHub;
+import org.postilion.connector.net.ConnectionLimiter;
 import org.postilion.connector.net.EventLoops;
 import org.postilion.connector.net.Listener;
 import org.postilion.connector.net.tls.TlsContextProvider;
@@ -19,6 +20,7 @@ import org.postilion.connector.smtp.SmtpChannelInitializer;
 import org.postilion.connector.smtp.SmtpSettings;
 import org.postilion.connector.spi.AuthThrottle;
 import org.postilion.connector.spi.AuthenticationListener;
+import org.postilion.connector.spi.ConnectorStatus;
 import org.postilion.connector.spi.MailIntakeListener;
 import org.postilion.connector.spi.SmtpPolicyListener;
 import org.postilion.connector.spi.imap.ImapStoreListener;
@@ -89,6 +91,7 @@ public class MailResourceAdapter implements ResourceAdapter {
         EndpointImapBackend imapBackend = new EndpointImapBackend(endpoints,
                 new WorkManagerExecutor(context.getWorkManager()));
         AuthThrottle throttle = config.authThrottle();
+        ConnectorStatus.authFailures(throttle::failureCount);
         ImapSignalHub signals = new ImapSignalHub();
         loops = new EventLoops(config.ioThreads());
         try {
@@ -119,22 +122,31 @@ public class MailResourceAdapter implements ResourceAdapter {
     private void openSmtp(InetSocketAddress address, SmtpSettings settings, EndpointSmtpBackend backend,
                           TlsContextProvider tls, AuthThrottle throttle) {
         if (address != null) {
-            listeners.add(Listener.open(settings.listener(), address, loops,
-                    new SmtpChannelInitializer(settings, backend, tls::current, throttle)));
+            SmtpChannelInitializer initializer = new SmtpChannelInitializer(settings, backend, tls::current, throttle);
+            opened(Listener.open(settings.listener(), address, loops, initializer), initializer.limiter());
         }
     }
 
     private void openImap(InetSocketAddress address, ImapSettings settings, EndpointImapBackend backend,
                           TlsContextProvider tls, AuthThrottle throttle, ImapSignalHub signals) {
         if (address != null) {
-            listeners.add(Listener.open(settings.listener(), address, loops,
-                    new ImapChannelInitializer(settings, backend, tls::current, throttle, signals)));
+            ImapChannelInitializer initializer = new ImapChannelInitializer(settings, backend, tls::current, throttle,
+                    signals);
+            opened(Listener.open(settings.listener(), address, loops, initializer), initializer.limiter());
         }
+    }
+
+    /** Keeps the listener to close it at stop, and reports it (with its open sessions) to the EJB tier. */
+    private void opened(Listener listener, ConnectionLimiter limiter) {
+        listeners.add(listener);
+        ConnectorStatus.listenerOpened(new ConnectorStatus.ListenerState(listener.name(), listener.address(),
+                limiter::open));
     }
 
     @Override
     public void stop() {
         MailboxSignals.disconnect();
+        ConnectorStatus.reset();
         for (Listener l : listeners) {
             try {
                 l.close();

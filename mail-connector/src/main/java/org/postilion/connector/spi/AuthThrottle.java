@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +38,7 @@ public final class AuthThrottle {
     private final Duration window;
     private final Clock clock;
     private final Map<String, ArrayDeque<Long>> failures = new LinkedHashMap<>(1024, 0.75f, true);
+    private final LongAdder failureCount = new LongAdder();
 
     public AuthThrottle(int ipLimit, int userLimit, Duration window, Clock clock) {
         if (ipLimit < 1 || userLimit < 1 || window.isNegative() || window.isZero()) {
@@ -91,10 +93,16 @@ public final class AuthThrottle {
 
     /** Records a failed authentication; {@code user} may be null when the client never named one. */
     public synchronized void failed(String address, String user) {
+        failureCount.increment();
         record(ipKey(address));
         if (user != null) {
             record(userKey(user));
         }
+    }
+
+    /** How many failures were recorded since this throttle was made (for metrics). */
+    public long failureCount() {
+        return failureCount.sum();
     }
 
     private static String ipKey(String address) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.postilion.admin.AdminAccount;
 import org.postilion.admin.AdminDirectory;
 import org.postilion.admin.AdminRole;
@@ -33,6 +34,7 @@ import org.postilion.web.api.Views.TokenView;
  * while they are disabled); removing one removes their tokens. The last enabled server admin stays.
  */
 @RequestScoped
+@Tag(name = "administrators")
 @Path("/admins")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

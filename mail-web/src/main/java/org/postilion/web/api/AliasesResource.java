@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.postilion.directory.Alias;
 import org.postilion.directory.DirectoryException;
 import org.postilion.directory.DirectoryService;
@@ -35,6 +36,7 @@ import java.util.Set;
  * manages the aliases of their domains (the targets may be anywhere).
  */
 @RequestScoped
+@Tag(name = "aliases")
 @Path("/aliases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

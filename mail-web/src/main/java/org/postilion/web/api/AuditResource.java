@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.postilion.audit.AuditLog;
 import org.postilion.audit.AuditQuery;
 import org.postilion.directory.DirectoryException;
@@ -27,6 +28,7 @@ import java.util.Set;
  * (ISO-8601 instants), and paged. A domain admin reads the entries of their domains only.
  */
 @RequestScoped
+@Tag(name = "audit")
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SERVER_ADMIN, Roles.DOMAIN_ADMIN})

@@ -17,9 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.postilion.directory.Alias;
 import org.postilion.directory.DirectoryException;
 import org.postilion.directory.DirectoryService;
-import org.postilion.directory.Alias;
 import org.postilion.directory.Domain;
 import org.postilion.directory.DomainCounts;
 import org.postilion.directory.DomainSettings;
@@ -39,6 +40,7 @@ import java.util.Set;
  * ({@code bücher.example}): it is stored once, as its A-label, with the Unicode form for display.
  */
 @RequestScoped
+@Tag(name = "domains")
 @Path("/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

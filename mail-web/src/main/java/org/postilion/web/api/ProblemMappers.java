@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.postilion.directory.DirectoryException;
-import org.postilion.web.Problem;
 import org.postilion.mailbox.NoSuchMailboxException;
+import org.postilion.web.Problem;
 
 import java.util.UUID;
 import java.util.logging.Level;

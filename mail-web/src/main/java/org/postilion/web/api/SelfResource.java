@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.postilion.connector.spi.AuthVerdict;
 import org.postilion.directory.Account;
 import org.postilion.directory.DirectoryException;
@@ -43,6 +44,7 @@ import org.postilion.web.security.SignIn;
  * and one's app passwords. A mail user's session reaches nothing else of the API.
  */
 @RequestScoped
+@Tag(name = "self-service")
 @Path("/self")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

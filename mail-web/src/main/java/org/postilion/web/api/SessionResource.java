@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.postilion.admin.AdminAccount;
 import org.postilion.admin.AdminDirectory;
 import org.postilion.directory.DirectoryException;
@@ -39,6 +40,7 @@ import org.postilion.web.security.SignIn;
  * out, {@code PUT /api/session/password} changes one's own password (the current one is asked again).
  */
 @RequestScoped
+@Tag(name = "sign-in")
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.postilion.admin.AdminAccount;
 import org.postilion.admin.AdminBootstrap;
 import org.postilion.directory.DirectoryException;
@@ -29,6 +30,7 @@ import org.postilion.web.security.SignIn;
  * the first server admin, after which the setup is closed for good. Wrong tokens are throttled like sign-ins.
  */
 @RequestScoped
+@Tag(name = "sign-in")
 @Path("/setup")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.postilion.admin.AdminDirectory;
 import org.postilion.admin.ApiToken;
 import org.postilion.admin.IssuedToken;
@@ -36,6 +37,7 @@ import org.postilion.web.security.Roles;
  * revoking works either way. Server admins revoke other admins' tokens under {@code /api/admins/{name}/tokens}.
  */
 @RequestScoped
+@Tag(name = "administrators")
 @Path("/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.postilion.directory.Account;
 import org.postilion.directory.AccountQuery;
 import org.postilion.directory.AccountSettings;
@@ -45,6 +46,7 @@ import java.util.Set;
  * manages the users of their domains; other users do not exist for them.
  */
 @RequestScoped
+@Tag(name = "users")
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
