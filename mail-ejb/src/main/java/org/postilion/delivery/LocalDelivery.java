@@ -89,7 +89,7 @@ public class LocalDelivery {
                             + (r.remote().isEmpty() ? "" : "forwarded to " + r.remote() + ", ")
                             + "status=" + (r.accounts().isEmpty() ? "queued (outbound)" : "sent (INBOX)");
                 }
-                // XXX: needs DSN bounces (remote delivery issue); the recipient existed at RCPT time and was removed since
+                // XXX: a bounce (DeliveryStatusNotice, as outbound does): the recipient existed at RCPT time and was removed since
                 case UNKNOWN_USER -> "status=bounced (user unknown since RCPT; no bounce sent yet)";
                 case DISABLED -> "status=bounced (mailbox disabled since RCPT; no bounce sent yet)";
                 case NOT_HOSTED -> {

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "administrators", description = "Admin accounts and API tokens"),
             @Tag(name = "audit", description = "Who changed what"),
             @Tag(name = "self-service", description = "A mail user's own password and app passwords"),
-            @Tag(name = "operations", description = "Health of the node")
+            @Tag(name = "queue", description = "The outbound queue and each message's trace"),
+            @Tag(name = "operations", description = "Health of the node, metrics")
         })
 @SecuritySchemes({
     @SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -1,0 +1,314 @@
+package org.postilion.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postilion.it.support.AdminClient;
+import org.postilion.it.support.SmtpConversation;
+import org.postilion.it.support.TestServer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Remote delivery on loopback, against real programs: Debian's dnsmasq serves the test domains' MX, A and null MX
+ * records; the remote MTAs are Python's aiosmtpd ({@code outbound/smtp_sink.py}) on 127.0.0.x, one of them with
+ * STARTTLS, answering as each case needs. The server is started with {@code postilion.dns.*} pointing at dnsmasq,
+ * {@code postilion.outbound.port} at the sinks' port, and retries after 1-2 s.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OutboundDeliveryIT {
+
+    private static final int DNS_PORT = Integer.getInteger("it.dns.port", 40053);
+    private static final int REMOTE_PORT = Integer.getInteger("it.remote.smtp.port", 40025);
+    private static final String PASSWORD = "outbound test password";
+
+    private static final AdminClient ADMIN = new AdminClient();
+    private static final List<Process> PROCESSES = new ArrayList<>();
+    private static Path work;
+    private static String domain;
+    private static String sender;
+
+    @BeforeAll
+    static void startDnsAndRemoteServers() throws Exception {
+        work = Files.createTempDirectory("outbound-it");
+        Path conf = work.resolve("dnsmasq.conf");
+        Files.writeString(conf, String.join("\n",
+                "port=" + DNS_PORT, "listen-address=127.0.0.1", "bind-interfaces", "no-resolv", "no-hosts",
+                "local=/test/",
+                // two exchangers: the first with STARTTLS and per-recipient answers
+                "mx-host=good.test,mx1.good.test,10", "mx-host=good.test,mx2.good.test,20",
+                "host-record=mx1.good.test,127.0.0.2", "host-record=mx2.good.test,127.0.0.3",
+                // the first exchanger refuses connections (nothing listens there)
+                "mx-host=fallback.test,mx1.fallback.test,10", "mx-host=fallback.test,mx2.fallback.test,20",
+                "host-record=mx1.fallback.test,127.0.0.6", "host-record=mx2.fallback.test,127.0.0.3",
+                // the first exchanger answers MAIL FROM with 451
+                "mx-host=busy.test,mx1.busy.test,10", "mx-host=busy.test,mx2.busy.test,20",
+                "host-record=mx1.busy.test,127.0.0.7", "host-record=mx2.busy.test,127.0.0.3",
+                // no MX, an address
+                "host-record=amx.test,127.0.0.3",
+                // null MX (RFC 7505): preference 0, target the root
+                "dns-rr=nullmx.test,15,000000",
+                // every exchanger down
+                "mx-host=down.test,mx1.down.test,10", "host-record=mx1.down.test,127.0.0.8",
+                "") + "\n");
+        PROCESSES.add(new ProcessBuilder(Files.exists(Path.of("/usr/sbin/dnsmasq")) ? "/usr/sbin/dnsmasq" : "dnsmasq",
+                "-k", "-C", conf.toString(), "--pid-file=" + work.resolve("dnsmasq.pid"))
+                .redirectErrorStream(true).redirectOutput(work.resolve("dnsmasq.log").toFile()).start());
+
+        Path cert = work.resolve("cert.pem");
+        Path key = work.resolve("key.pem");
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
+                cert.toString(), "-subj", "/CN=mx1.good.test", "-days", "1");
+        sink("127.0.0.2", "--cert", cert.toString(), "--key", key.toString(),
+                "--rcpt-reply", "bad=550 5.1.1 <bad>: no such user here", "--fail-first", "later=1");
+        sink("127.0.0.3");
+        sink("127.0.0.7", "--mail-reply", "451 4.3.2 too busy, come back later");
+
+        domain = TestServer.uniqueDomain("out");
+        sender = "sam@" + domain;
+        ADMIN.createDomain(domain);
+        ADMIN.createUser(sender, PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        for (Process p : PROCESSES) {
+            p.destroy();
+        }
+        for (Process p : PROCESSES) {
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aSubmittedMessageGoesToTheLowestPreferenceExchangerOverStartTls() throws Exception {
+        submit("Subject: first\r\n\r\nhello out there\r\n", "anna@good.test");
+        JsonObject got = arrived("127.0.0.2", "anna@good.test");
+        assertEquals(sender, got.getString("mail_from"));
+        assertTrue(got.getBoolean("tls"), "opportunistic STARTTLS");
+        assertEquals("mx.test", got.getString("helo"));
+        assertTrue(got.getString("data").contains("hello out there"));
+        assertTrue(got.getString("data").startsWith("Received: "), "the trace header added at submission");
+    }
+
+    @Test
+    void aRefusedConnectionFallsBackToTheNextExchanger() throws Exception {
+        submit("Subject: fallback\r\n\r\nvia mx2\r\n", "bert@fallback.test");
+        assertEquals(List.of("bert@fallback.test"), arrived("127.0.0.3", "bert@fallback.test").getJsonArray("rcpt_tos")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+    }
+
+    @Test
+    void a4xxToMailFromFallsBackToTheNextExchanger() throws Exception {
+        submit("Subject: busy\r\n\r\nvia mx2\r\n", "cleo@busy.test");
+        arrived("127.0.0.3", "cleo@busy.test");
+        assertTrue(sinkFiles("127.0.0.7").isEmpty(), "the busy exchanger took nothing");
+    }
+
+    @Test
+    void aDomainWithoutMxIsReachedAtItsAddress() throws Exception {
+        submit("Subject: implicit\r\n\r\nno MX\r\n", "dora@amx.test");
+        arrived("127.0.0.3", "dora@amx.test");
+    }
+
+    @Test
+    void mixedResultsDeliverRetryAndBounceEachRecipient() throws Exception {
+        int before = ADMIN.inbox(sender).size();
+        submit("Subject: mixed\r\nMessage-ID: <mixed@" + domain + ">\r\n\r\nthree recipients\r\n",
+                "good1@good.test", "bad1@good.test", "later1@good.test");
+        arrived("127.0.0.2", "good1@good.test");
+        // 451 at the first attempt, 250 at the retry a second later
+        arrived("127.0.0.2", "later1@good.test");
+        MimeMessage bounce = newMessage(before, "Undelivered Mail Returned to Sender");
+        assertEquals("<>", bounce.getHeader("Return-Path", null), "from the null sender");
+        MimeMultipart report = (MimeMultipart) bounce.getContent();
+        String status = new String(report.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(status.contains("Final-Recipient: rfc822; bad1@good.test"), status);
+        assertFalse(status.contains("good1@good.test") || status.contains("later1@good.test"), status);
+        assertTrue(status.contains("Action: failed") && status.contains("Status: 5.1.1"), status);
+        assertTrue(status.contains("Diagnostic-Code: smtp; 550 5.1.1 <bad>: no such user here"), status);
+        assertTrue(status.contains("Remote-MTA: dns; mx1.good.test"), status);
+        String returned = new String(report.getBodyPart(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(returned.contains("Message-ID: <mixed@" + domain + ">"), returned);
+        pythonReadsTheReport(bounce);
+
+        // the queue shows the message done, each recipient's fate, and its trace
+        String queueId = status.lines().filter(l -> l.startsWith("X-Postilion-Queue-ID: ")).findFirst().orElseThrow()
+                .substring("X-Postilion-Queue-ID: ".length());
+        JsonObject entry = await().atMost(Duration.ofSeconds(10)).until(
+                () -> ADMIN.get("/queue/" + queueId).json(),
+                q -> q.getJsonObject("message").getString("state").equals("DONE"));
+        List<String> states = entry.getJsonObject("message").getJsonArray("recipients").getValuesAs(JsonObject.class)
+                .stream().map(r -> r.getString("address") + "=" + r.getString("status")).toList();
+        assertEquals(List.of("good1@good.test=DELIVERED", "bad1@good.test=BOUNCED", "later1@good.test=DELIVERED"),
+                states);
+        List<String> events = entry.getJsonArray("trace").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("event") + ":" + e.getString("recipient", "")).toList();
+        assertTrue(events.containsAll(List.of("queued:later1@good.test", "deferred:later1@good.test",
+                "delivered:later1@good.test", "bounced:bad1@good.test", "dsn-failure:bad1@good.test")), events.toString());
+        JsonObject delivered = entry.getJsonArray("trace").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("event").equals("delivered")).findFirst().orElseThrow();
+        assertTrue(delivered.getString("tls").startsWith("TLSv1."), delivered.toString());
+        assertEquals("127.0.0.2", delivered.getString("remoteIp"));
+
+        AdminClient.Reply listed = ADMIN.get("/queue?recipient=bad1@good.test&state=done");
+        assertEquals("1", listed.header("X-Total-Count"), listed.body());
+        assertEquals(queueId, listed.array().getJsonObject(0).getString("queueId"));
+        assertEquals(400, ADMIN.get("/queue?state=lost").status());
+
+        // a domain admin of another domain does not see it, by id or in lists
+        String other = TestServer.uniqueDomain("otherq");
+        ADMIN.createDomain(other);
+        String name = "qadmin" + System.nanoTime();
+        AdminClient.expect(201, ADMIN.post("/admins", Json.createObjectBuilder().add("name", name)
+                .add("password", PASSWORD + " for admins").add("role", "domain-admin")
+                .add("domains", Json.createArrayBuilder().add(other)).build().toString()));
+        AdminClient outsider = AdminClient.signIn(name, PASSWORD + " for admins");
+        assertEquals(404, outsider.get("/queue/" + queueId).status());
+        assertEquals("0", outsider.get("/queue?recipient=bad1@good.test").header("X-Total-Count"));
+        assertEquals(404, outsider.get("/queue?domain=" + domain).status());
+        assertEquals(200, ADMIN.get("/queue?domain=" + domain).status());
+    }
+
+    @Test
+    void aNullMxBouncesAtOnce() throws Exception {
+        int before = ADMIN.inbox(sender).size();
+        submit("Subject: to null\r\n\r\nnobody takes this\r\n", "erik@nullmx.test");
+        MimeMessage bounce = newMessage(before, "Undelivered Mail Returned to Sender");
+        String status = new String(((MimeMultipart) bounce.getContent()).getBodyPart(1).getInputStream()
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(status.contains("Status: 5.1.10"), status);
+        assertTrue(status.contains("null MX"), status);
+    }
+
+    @Test
+    void aSenderIsWarnedWhileEveryExchangerIsDownAndNoBounceFollows() throws Exception {
+        int before = ADMIN.inbox(sender).size();
+        submit("Subject: waiting\r\n\r\nthe remote is down\r\n", "fred@down.test");
+        MimeMessage warning = newMessage(before, "Delayed Mail (still being retried)");
+        String status = new String(((MimeMultipart) warning.getContent()).getBodyPart(1).getInputStream()
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(status.contains("Action: delayed") && status.contains("Will-Retry-Until: "), status);
+        assertTrue(status.contains("Status: 4.4.1"), status);
+        TimeUnit.SECONDS.sleep(4);
+        assertEquals(before + 1, ADMIN.inbox(sender).size(), "one warning, and no bounce while retries go on");
+    }
+
+    /** Python's email package, an independent reader, finds the report's parts and fields. */
+    private static void pythonReadsTheReport(MimeMessage bounce) throws Exception {
+        Path file = work.resolve("bounce-" + System.nanoTime() + ".eml");
+        try (var out = Files.newOutputStream(file)) {
+            bounce.writeTo(out);
+        }
+        String script = String.join("\n",
+                "import email, sys",
+                "m = email.message_from_binary_file(open(sys.argv[1], 'rb'))",
+                "assert m.get_content_type() == 'multipart/report', m.get_content_type()",
+                "assert m.get_param('report-type') == 'delivery-status'",
+                "parts = m.get_payload()",
+                "assert [p.get_content_type() for p in parts] == ['text/plain', 'message/delivery-status', 'message/rfc822'], [p.get_content_type() for p in parts]",
+                "blocks = parts[1].get_payload()",
+                "assert blocks[0]['Reporting-MTA'] == 'dns; mx.test', blocks[0]['Reporting-MTA']",
+                "assert blocks[1]['Action'] == 'failed' and blocks[1]['Status'] == '5.1.1', dict(blocks[1])",
+                "print('ok')");
+        String out = run("/usr/bin/python3", "-c", script, file.toString());
+        assertEquals("ok", out.trim());
+    }
+
+    private static void submit(String message, String... recipients) throws IOException {
+        try (SmtpConversation smtp = SmtpConversation.open(TestServer.HOST, TestServer.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO laptop.example");
+            assertEquals(235, smtp.authPlain(sender, PASSWORD).code());
+            assertEquals(250, smtp.command("MAIL FROM:<" + sender + ">").code());
+            for (String r : recipients) {
+                SmtpConversation.Reply reply = smtp.command("RCPT TO:<" + r + ">");
+                assertEquals(250, reply.code(), reply.toString());
+            }
+            assertEquals(354, smtp.command("DATA").code());
+            SmtpConversation.Reply done = smtp.data("From: <" + sender + ">\r\n" + message);
+            assertEquals(250, done.code(), done.toString());
+        }
+    }
+
+    /** The message a sink took for the recipient (waiting up to 20 s). */
+    private static JsonObject arrived(String sinkHost, String recipient) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> find(sinkHost, recipient), Optional::isPresent).orElseThrow();
+    }
+
+    private static Optional<JsonObject> find(String sinkHost, String recipient) throws IOException {
+        for (Path f : sinkFiles(sinkHost)) {
+            JsonObject o = Json.createReader(new StringReader(Files.readString(f))).readObject();
+            if (o.getJsonArray("rcpt_tos").toString().contains("\"" + recipient + "\"")) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Path> sinkFiles(String sinkHost) throws IOException {
+        Path dir = work.resolve("sink-" + sinkHost);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    /** The newest message in the sender's INBOX once there is one more than before, with the subject. */
+    private static MimeMessage newMessage(int before, String subject) throws Exception {
+        List<JsonObject> inbox = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> ADMIN.inbox(sender), l -> l.size() > before);
+        JsonObject newest = inbox.stream().filter(m -> subject.equals(m.getString("subject", "")))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no '" + subject + "' in " + inbox));
+        String raw = ADMIN.rawMessage(sender, newest.getJsonNumber("uid").longValue());
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void sink(String host, String... options) throws Exception {
+        Path script = Path.of(OutboundDeliveryIT.class.getResource("/outbound/smtp_sink.py").toURI());
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString(), "--host", host,
+                "--port", String.valueOf(REMOTE_PORT), "--dir", work.resolve("sink-" + host).toString(),
+                "--max-seconds", "900"));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        PROCESSES.add(p);
+        String first = new String(p.getInputStream().readNBytes(6), StandardCharsets.UTF_8);
+        assertEquals("ready\n", first, "the sink on " + host + " started (Debian package python3-aiosmtpd)");
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
+        return out;
+    }
+}
