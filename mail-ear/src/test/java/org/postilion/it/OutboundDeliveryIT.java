@@ -192,6 +192,12 @@ class OutboundDeliveryIT {
         assertEquals("0", outsider.get("/queue?recipient=bad1@good.test").header("X-Total-Count"));
         assertEquals(404, outsider.get("/queue?domain=" + domain).status());
         assertEquals(200, ADMIN.get("/queue?domain=" + domain).status());
+
+        String metrics = ADMIN.get("/metrics").body();
+        for (String outcome : List.of("delivered", "deferred", "bounced")) {
+            assertTrue(metrics.matches("(?s).*\\npostilion_outbound_recipients_total\\{status=\"" + outcome
+                    + "\"\\} [1-9].*"), outcome + " counted");
+        }
     }
 
     @Test

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  *   <li>{@code postilion_recipients_rejected_total{reason}}: recipients refused at RCPT ({@code no_such_user},
  *       {@code relay_denied}, {@code disabled}, {@code bad_destination}, {@code try_later});</li>
  *   <li>{@code postilion_delivery_seconds}: from acceptance to the local mailbox (histogram);</li>
+ *   <li>{@code postilion_outbound_recipients_total{status}}: remote recipients {@code delivered}, {@code deferred}
+ *       (per attempt) or {@code bounced};</li>
  *   <li>{@code postilion_sessions{listener}}: connections open now, per listener;</li>
  *   <li>{@code postilion_auth_failures_total}: failed authentications, all protocols;</li>
  *   <li>{@code postilion_queue_messages{queue}}: messages waiting on each mail queue;</li>
@@ -72,6 +74,10 @@ public class MailMetrics {
             Gauge.builder("postilion.queue.messages", () -> queues.depth(queue).orElse(-1))
                     .description("Messages waiting on the queue (-1: unknown)").tag("queue", queue).register(registry);
         }
+        for (String status : List.of("delivered", "deferred", "bounced")) {
+            Counter.builder("postilion.outbound.recipients").description("Remote recipients by the outcome of an attempt")
+                    .tag("status", status).register(registry);
+        }
         delivery = Timer.builder("postilion.delivery").description("From acceptance to the local mailbox")
                 .tag("destination", "local").serviceLevelObjectives(DELIVERY_BUCKETS).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -104,6 +110,12 @@ public class MailMetrics {
     public void rejected(String reason) {
         Counter.builder("postilion.recipients.rejected").description("Recipients refused at RCPT")
                 .tag("reason", reason.toLowerCase(Locale.ROOT)).register(registry).increment();
+    }
+
+    /** A remote delivery attempt ended for a recipient: delivered, deferred or bounced. */
+    public void outbound(String status) {
+        Counter.builder("postilion.outbound.recipients").description("Remote recipients by the outcome of an attempt")
+                .tag("status", status.toLowerCase(Locale.ROOT)).register(registry).increment();
     }
 
     /** A message reached its local mailboxes this long after it was accepted. */

@@ -8,6 +8,7 @@ import org.postilion.directory.DirectoryService;
 import org.postilion.directory.Resolution;
 import org.postilion.dns.DnsResolver;
 import org.postilion.dns.MailExchangers;
+import org.postilion.operations.MailMetrics;
 import org.postilion.queue.InboundQueue;
 import org.postilion.queue.OutboundQueue;
 import org.postilion.queue.QueuedMessage;
@@ -58,6 +59,9 @@ public class RemoteDelivery {
     @Inject
     private DirectoryService directory;
 
+    @Inject
+    private MailMetrics metrics;
+
     private final OutboundSettings settings = OutboundSettings.fromSystemProperties();
 
     /** Attempt number {@code attempt} (1 for the first) of the message's delivery to its open recipients. */
@@ -74,6 +78,7 @@ public class RemoteDelivery {
             some = expireIfDue(queued, some, now);
             ledger.record(queued.queueId(), some);
             log(queued, some);
+            some.forEach(o -> metrics.outbound(o.status().name()));
             outcomes.addAll(some);
         }
 
