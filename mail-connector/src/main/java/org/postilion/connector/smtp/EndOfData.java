@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * What happens when the message data ended (after DATA's final dot or the last BDAT chunk): refuse what broke a
- * limit or a rule, otherwise give the message with its {@code Received:} header to the intake and answer with
+ * limit or a rule (size, bare line ends, NUL, {@value HopCount#LIMIT} hops or more: a mail loop), otherwise give the message with its {@code Received:} header to the intake and answer with
  * its queue id once it is durable. The transaction ends here whatever the outcome (RFC 5321 section 4.1.1.4).
  */
 public final class EndOfData {
@@ -41,12 +41,15 @@ public final class EndOfData {
 
     /**
      * @param data     the data; owned by the caller, which may release it once the stage completed
-     * @param refusal  the reply refusing the message, or null to queue it
+     * @param limitBroken the reply refusing the message for a broken limit, or null
      */
     private static CompletionStage<SmtpReply> complete(SmtpSession session, ByteBuf data, long size,
-                                                       SmtpReply refusal) {
+                                                       SmtpReply limitBroken) {
         SmtpTransaction transaction = session.transaction();
         session.reset();
+        // 50 hops or more (ours would be one more than the limit allows): the message goes round in circles
+        SmtpReply refusal = limitBroken != null ? limitBroken
+                : HopCount.received(data, HopCount.LIMIT) >= HopCount.LIMIT ? SmtpReplies.TOO_MANY_HOPS : null;
         if (refusal != null) {
             LOG.info(() -> "reject: client=" + session.clientAddress() + ", size=" + size + ": " + refusal);
             return SmtpSession.reply(refusal);

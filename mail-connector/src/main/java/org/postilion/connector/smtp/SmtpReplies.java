@@ -83,6 +83,8 @@ public final class SmtpReplies {
             "Error: message contains NUL characters; send it with BDAT and BODY=BINARYMIME");
     public static final SmtpReply FROM_NOT_OWNED =
             SmtpReply.of(553, "5.7.1", "From: header address not owned by the authenticated user");
+    public static final SmtpReply TOO_MANY_HOPS = SmtpReply.of(554, "5.4.6",
+            "Error: too many hops (Received: header fields); a mail forwarding loop?");
     public static final SmtpReply BAD_HEADER = SmtpReply.of(550, "5.6.0", "Error: message header is not usable");
 
     private SmtpReplies() {
