@@ -142,6 +142,8 @@ async function signOut() {
   } catch (e) {
     // signed out either way: the page forgets the session
   }
+  // whoever signs in next starts at the dashboard, not on the page this admin left
+  history.replaceState(null, '', location.pathname);
   showSignIn('You have signed out.');
 }
 

@@ -95,7 +95,11 @@ export function notify(message, bad = false) {
   }
   const toast = h('div', { class: bad ? 'toast bad' : 'toast' }, message);
   box.append(toast);
-  setTimeout(() => toast.remove(), 6000);
+  // the latest two at most; each for a few seconds (errors a little longer)
+  while (box.children.length > 2) {
+    box.firstElementChild.remove();
+  }
+  setTimeout(() => toast.remove(), bad ? 8000 : 4000);
 }
 
 function modal(build) {
@@ -157,7 +161,7 @@ export function showSecret({ title, message, secret }) {
       h('h2', { id: titleId }, title),
       h('p', {}, message),
       h('p', { class: 'notice' }, 'It is shown this once: copy it now. It cannot be shown again, only revoked.'),
-      h('div', { class: 'button-row' }, value, copy),
+      h('div', { class: 'secret-row' }, value, copy),
       h('div', { class: 'button-row' }, h('button', { type: 'submit', value: 'done', class: 'primary' }, 'Done'))));
     setTimeout(() => value.select(), 0);
   });

@@ -11,6 +11,10 @@ export function domainLabel(d) {
   return d.unicodeName && d.unicodeName !== d.name ? [d.unicodeName, h('span', { class: 'sub' }, d.name)] : d.name;
 }
 
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export async function domainsPage(page, { session, href, navigate }) {
   const serverAdmin = session.role === 'server-admin';
   const { data: domains } = await api.get('/domains');
@@ -82,7 +86,8 @@ export async function domainPage(page, { session, params, href, navigate }) {
     const ok = await confirmAction({
       title: `Remove ${label}?`,
       message: force
-        ? `${label} has ${d.counts.users} users and ${d.counts.aliases} aliases. Removing it removes them too, with `
+        ? `${label} has ${plural(d.counts.users, 'user', 'users')} and ${plural(d.counts.aliases, 'alias', 'aliases')}. `
+          + 'Removing it removes them too, with '
           + `every mailbox and message (${formatBytes(d.counts.storageBytes)}). This cannot be undone.`
         : `${label} holds no users or aliases. Mail for it will be refused.`,
       confirmLabel: force ? 'Remove domain and everything in it' : 'Remove domain',
