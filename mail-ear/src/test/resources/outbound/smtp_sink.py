@@ -9,8 +9,10 @@ import ssl
 import sys
 import threading
 import time
+import warnings
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 class Handler:
@@ -57,6 +59,7 @@ class Handler:
             'tls': session.ssl is not None,
             'helo': session.host_name,
             'peer': session.peer[0],
+            'auth': session.auth_data.decode() if isinstance(session.auth_data, bytes) else None,
             'data': envelope.original_content.decode('utf-8', 'replace'),
         }
         name = os.path.join(self.args.dir, '%d-%d.json' % (int(time.time() * 1000), n))
@@ -76,14 +79,31 @@ def main():
     p.add_argument('--mail-reply')
     p.add_argument('--rcpt-reply', action='append', default=[])
     p.add_argument('--fail-first', action='append', default=[])
+    p.add_argument('--auth', help='user:password; then AUTH is required (after STARTTLS) before MAIL')
+    p.add_argument('--implicit-tls', action='store_true', help='TLS from the first byte (with --cert)')
     p.add_argument('--max-seconds', type=int, default=900)
     args = p.parse_args()
+    # implicit TLS with AUTH required is safe, but aiosmtpd warns that AUTH does not require (STARTTLS) TLS
+    warnings.filterwarnings('ignore', category=UserWarning)
     os.makedirs(args.dir, exist_ok=True)
     kwargs = {}
     if args.cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.cert, args.key)
-        kwargs['tls_context'] = context
+        if args.implicit_tls:
+            kwargs['ssl_context'] = context
+        else:
+            kwargs['tls_context'] = context
+    if args.auth:
+        user, password = args.auth.split(':', 1)
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = auth_data.login.decode() == user and auth_data.password.decode() == password
+            return AuthResult(success=ok, handled=False, auth_data=auth_data.login if ok else None)
+
+        kwargs['authenticator'] = authenticator
+        kwargs['auth_required'] = True
+        kwargs['auth_require_tls'] = not args.implicit_tls
     controller = Controller(Handler(args), hostname=args.host, port=args.port, server_hostname='sink.test', **kwargs)
     controller.start()
     print('ready', flush=True)

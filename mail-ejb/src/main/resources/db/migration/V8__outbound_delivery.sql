@@ -60,3 +60,26 @@ create table delivery_event (
 );
 create index delivery_event_queue_ix on delivery_event (queue_id, at);
 create index delivery_event_at_ix on delivery_event (at);
+
+-- where mail goes instead of the destination's MX (Postfix's relayhost, sender_dependent_relayhost_maps and
+-- transport_maps): DEFAULT (every remote destination; match_domain ''), SENDER_DOMAIN (mail from that domain),
+-- DESTINATION (mail to that domain); a DESTINATION route wins over a SENDER_DOMAIN one, which wins over DEFAULT.
+-- tls: STARTTLS (required), IMPLICIT (TLS from the first byte, port 465), NONE (clear text, e.g. a relay on the
+-- LAN); verify: the relay's certificate and name are checked. The password is needed in clear to log in to the
+-- relay: it is never shown by the API.
+create sequence transport_route_seq start with 1 increment by 50;
+create table transport_route (
+    id           bigint                      not null primary key,
+    match_kind   varchar(16)                 not null,
+    match_domain varchar(253)                not null,
+    host         varchar(253)                not null,
+    port         integer                     not null,
+    tls          varchar(16)                 not null,
+    verify       boolean                     not null,
+    username     varchar(320),
+    password     varchar(512),
+    updated_at   timestamp(6) with time zone not null,
+    constraint transport_route_uk unique (match_kind, match_domain),
+    constraint transport_route_kind_ck check (match_kind in ('DEFAULT', 'SENDER_DOMAIN', 'DESTINATION')),
+    constraint transport_route_tls_ck check (tls in ('STARTTLS', 'IMPLICIT', 'NONE'))
+);

@@ -51,6 +51,7 @@ class OutboundDeliveryIT {
     private static Path work;
     private static String domain;
     private static String sender;
+    private static String relaySender;
 
     @BeforeAll
     static void startDnsAndRemoteServers() throws Exception {
@@ -87,11 +88,19 @@ class OutboundDeliveryIT {
                 "--rcpt-reply", "bad=550 5.1.1 <bad>: no such user here", "--fail-first", "later=1");
         sink("127.0.0.3");
         sink("127.0.0.7", "--mail-reply", "451 4.3.2 too busy, come back later");
+        // relays (smart hosts): one with STARTTLS and AUTH, one with TLS from the first byte and AUTH
+        sink("127.0.0.9", "--cert", cert.toString(), "--key", key.toString(), "--auth", "relayuser:relaysecret");
+        sink("127.0.0.10", "--cert", cert.toString(), "--key", key.toString(), "--implicit-tls",
+                "--auth", "relayuser:relaysecret");
 
         domain = TestServer.uniqueDomain("out");
         sender = "sam@" + domain;
         ADMIN.createDomain(domain);
         ADMIN.createUser(sender, PASSWORD);
+        String relayDomain = TestServer.uniqueDomain("relayed");
+        relaySender = "rita@" + relayDomain;
+        ADMIN.createDomain(relayDomain);
+        ADMIN.createUser(relaySender, PASSWORD);
     }
 
     @AfterAll
@@ -224,6 +233,76 @@ class OutboundDeliveryIT {
         assertEquals(before + 1, ADMIN.inbox(sender).size(), "one warning, and no bounce while retries go on");
     }
 
+    @Test
+    void aDestinationRouteGoesThroughARelayWithAuthOverStartTlsWithoutLookingUpMx() throws Exception {
+        AdminClient.Reply put = ADMIN.put("/transports/destination/relayed.test", relay("starttls", false));
+        assertEquals(200, put.status(), put.body());
+        assertFalse(put.body().contains("relaysecret"), "the password is never shown");
+        assertTrue(put.json().getBoolean("passwordSet"));
+        try {
+            submitAs(relaySender, "Subject: via relay\r\n\r\nthrough the smart host\r\n", "gina@relayed.test");
+            JsonObject got = arrived("127.0.0.9", "gina@relayed.test");
+            assertEquals("relayuser", got.getString("auth"), "logged in to the relay");
+            assertTrue(got.getBoolean("tls"), "after STARTTLS");
+            JsonObject listed = ADMIN.get("/transports").array().getValuesAs(JsonObject.class).stream()
+                    .filter(t -> t.getString("domain").equals("relayed.test")).findFirst().orElseThrow();
+            assertEquals("destination", listed.getString("match"));
+            assertFalse(listed.containsKey("password"));
+        } finally {
+            assertEquals(204, ADMIN.delete("/transports/destination/relayed.test").status());
+        }
+        assertEquals(404, ADMIN.delete("/transports/destination/relayed.test").status());
+    }
+
+    @Test
+    void aSenderDomainRouteTakesItsMailThroughARelayWithImplicitTls() throws Exception {
+        String senderDomain = relaySender.substring(relaySender.indexOf('@') + 1);
+        assertEquals(200, ADMIN.put("/transports/sender/" + senderDomain, relay("implicit", false)).status());
+        try {
+            submitAs(relaySender, "Subject: implicit\r\n\r\nthrough port 465's kind of relay\r\n", "hank@good.test");
+            JsonObject got = arrived("127.0.0.10", "hank@good.test");
+            assertEquals("relayuser", got.getString("auth"));
+            assertTrue(find("127.0.0.2", "hank@good.test").isEmpty(), "not to good.test's MX");
+        } finally {
+            assertEquals(204, ADMIN.delete("/transports/sender/" + senderDomain).status());
+        }
+    }
+
+    @Test
+    void aRelayWhoseCertificateCannotBeVerifiedGetsNothingAndTheRecipientWaits() throws Exception {
+        assertEquals(200, ADMIN.put("/transports/destination/strict.test", relay("starttls", true)).status());
+        try {
+            submitAs(relaySender, "Subject: strict\r\n\r\nonly to a verified relay\r\n", "ivan@strict.test");
+            JsonObject entry = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> ADMIN.get("/queue?recipient=ivan@strict.test").array().getValuesAs(JsonObject.class),
+                    l -> !l.isEmpty() && l.get(0).getInt("attempts") >= 2).get(0);
+            JsonObject r = entry.getJsonArray("recipients").getJsonObject(0);
+            assertEquals("DEFERRED", r.getString("status"), r.toString());
+            assertTrue(r.getString("lastReply").toLowerCase(java.util.Locale.ROOT).contains("cert")
+                    || r.getString("lastReply").contains("PKIX"), r.toString());
+            assertTrue(find("127.0.0.9", "ivan@strict.test").isEmpty(), "nothing sent, in clear or otherwise");
+        } finally {
+            assertEquals(204, ADMIN.delete("/transports/destination/strict.test").status());
+        }
+    }
+
+    @Test
+    void transportsAreCheckedAndServerAdminsOnly() {
+        assertEquals(400, ADMIN.put("/transports/default",
+                "{\"host\":\"relay.example\",\"tls\":\"none\",\"username\":\"u\",\"password\":\"p\"}").status(),
+                "no login in clear text");
+        assertEquals(400, ADMIN.put("/transports/default", "{\"host\":\"relay.example\",\"tls\":\"maybe\"}").status());
+        assertEquals(400, ADMIN.put("/transports/default", "{\"host\":\"relay.example\",\"port\":70000}").status());
+        assertEquals(400, ADMIN.put("/transports/destination/not_a_domain!", "{\"host\":\"relay.example\"}").status());
+        assertEquals(401, AdminClient.anonymous().get("/transports").status());
+    }
+
+    private static String relay(String tls, boolean verify) {
+        return Json.createObjectBuilder().add("host", tls.equals("implicit") ? "127.0.0.10" : "127.0.0.9")
+                .add("port", REMOTE_PORT).add("tls", tls).add("verify", verify)
+                .add("username", "relayuser").add("password", "relaysecret").build().toString();
+    }
+
     /** Python's email package, an independent reader, finds the report's parts and fields. */
     private static void pythonReadsTheReport(MimeMessage bounce) throws Exception {
         Path file = work.resolve("bounce-" + System.nanoTime() + ".eml");
@@ -246,17 +325,21 @@ class OutboundDeliveryIT {
     }
 
     private static void submit(String message, String... recipients) throws IOException {
+        submitAs(sender, message, recipients);
+    }
+
+    private static void submitAs(String from, String message, String... recipients) throws IOException {
         try (SmtpConversation smtp = SmtpConversation.open(TestServer.HOST, TestServer.submissionPort())) {
             smtp.reply();
             smtp.command("EHLO laptop.example");
-            assertEquals(235, smtp.authPlain(sender, PASSWORD).code());
-            assertEquals(250, smtp.command("MAIL FROM:<" + sender + ">").code());
+            assertEquals(235, smtp.authPlain(from, PASSWORD).code());
+            assertEquals(250, smtp.command("MAIL FROM:<" + from + ">").code());
             for (String r : recipients) {
                 SmtpConversation.Reply reply = smtp.command("RCPT TO:<" + r + ">");
                 assertEquals(250, reply.code(), reply.toString());
             }
             assertEquals(354, smtp.command("DATA").code());
-            SmtpConversation.Reply done = smtp.data("From: <" + sender + ">\r\n" + message);
+            SmtpConversation.Reply done = smtp.data("From: <" + from + ">\r\n" + message);
             assertEquals(250, done.code(), done.toString());
         }
     }
@@ -306,8 +389,16 @@ class OutboundDeliveryIT {
         command.addAll(List.of(options));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         PROCESSES.add(p);
-        String first = new String(p.getInputStream().readNBytes(6), StandardCharsets.UTF_8);
-        assertEquals("ready\n", first, "the sink on " + host + " started (Debian package python3-aiosmtpd)");
+        // warnings may come first (aiosmtpd says so when TLS is implicit and AUTH required)
+        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        for (String line = lines.readLine(); line != null && seen.size() < 20; line = lines.readLine()) {
+            seen.add(line);
+            if (line.equals("ready")) {
+                return;
+            }
+        }
+        throw new AssertionError("the sink on " + host + " did not start (Debian package python3-aiosmtpd): " + seen);
     }
 
     private static String run(String... command) throws Exception {

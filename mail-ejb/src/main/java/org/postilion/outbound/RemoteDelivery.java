@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -61,6 +62,9 @@ public class RemoteDelivery {
 
     @Inject
     private MailMetrics metrics;
+
+    @Inject
+    private TransportRoutes routes;
 
     private final OutboundSettings settings = OutboundSettings.fromSystemProperties();
 
@@ -128,6 +132,13 @@ public class RemoteDelivery {
             return all(addresses, OutboundRecipient.Status.DELIVERED, "2.0.0",
                     "relay=local: " + domain + " is hosted here", null, null);
         }
+        Optional<TransportRoutes.Relay> relay = routes.relayFor(domain,
+                queued.sender().substring(queued.sender().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT));
+        SmtpTransaction.Envelope envelope = new SmtpTransaction.Envelope(queued.sender(), addresses,
+                recipients.get(0).dsnNotify(), queued.dsnReturn());
+        if (relay.isPresent()) {
+            return throughRelay(relay.get(), envelope, queued.content());
+        }
         MailExchangers mx = dns.exchangers(domain);
         if (mx instanceof MailExchangers.NullMx) {
             return all(addresses, OutboundRecipient.Status.BOUNCED, "5.1.10",
@@ -139,8 +150,6 @@ public class RemoteDelivery {
         if (mx instanceof MailExchangers.TemporaryFailure t) {
             return all(addresses, OutboundRecipient.Status.DEFERRED, "4.4.3", "DNS: " + t.reason(), null, null);
         }
-        SmtpTransaction.Envelope envelope = new SmtpTransaction.Envelope(queued.sender(), addresses,
-                recipients.get(0).dsnNotify(), queued.dsnReturn());
         SmtpTransaction smtp = new SmtpTransaction(settings);
         String lastError = "no mail exchanger of " + domain + " has an address";
         String lastHost = null;
@@ -159,7 +168,8 @@ public class RemoteDelivery {
                     break;
                 }
                 try {
-                    return smtp.send(host.host(), ip, envelope, queued.content());
+                    return smtp.send(SmtpTransaction.Target.exchanger(host.host(), ip, settings.port()), envelope,
+                            queued.content());
                 } catch (SmtpTransaction.HostFailure f) {
                     lastHost = host.host();
                     lastIp = ip.getHostAddress();
@@ -174,6 +184,50 @@ public class RemoteDelivery {
             }
         }
         return all(addresses, OutboundRecipient.Status.DEFERRED, "4.4.1", lastError, lastHost, lastIp);
+    }
+
+    /**
+     * Through a relay (smart host): its addresses in turn (an IP address is used as it is); a relay that refuses or
+     * cannot be reached defers the recipients, a 5xx from it bounces them, as from any server.
+     */
+    private List<RecipientOutcome> throughRelay(TransportRoutes.Relay relay, SmtpTransaction.Envelope envelope,
+                                                byte[] content) {
+        List<InetAddress> ips;
+        try {
+            // an address literal is used as it is (no lookup); a name is looked up (A/AAAA, not MX)
+            ips = relay.host().matches("\\d{1,3}(\\.\\d{1,3}){3}") || relay.host().contains(":")
+                    ? List.of(InetAddress.getByName(relay.host().replace("[", "").replace("]", "")))
+                    : dns.addresses(relay.host());
+        } catch (DnsResolver.LookupException | java.net.UnknownHostException e) {
+            return all(envelope.recipients(), OutboundRecipient.Status.DEFERRED, "4.4.3",
+                    relay.describedAs() + " " + relay.host() + ": " + e.getMessage(), relay.host(), null);
+        }
+        if (ips.isEmpty()) {
+            return all(envelope.recipients(), OutboundRecipient.Status.DEFERRED, "4.4.4",
+                    relay.describedAs() + " " + relay.host() + " has no address", relay.host(), null);
+        }
+        SmtpTransaction.Security security = switch (relay.tls()) {
+            case STARTTLS -> SmtpTransaction.Security.STARTTLS;
+            case IMPLICIT -> SmtpTransaction.Security.IMPLICIT;
+            case NONE -> SmtpTransaction.Security.NONE;
+        };
+        String lastError = null;
+        String lastIp = null;
+        SmtpTransaction smtp = new SmtpTransaction(settings);
+        for (InetAddress ip : ips.subList(0, Math.min(ips.size(), MAX_ADDRESSES))) {
+            try {
+                return smtp.send(new SmtpTransaction.Target(relay.host(), ip, relay.port(), security, relay.verify(),
+                        relay.username(), relay.password()), envelope, content);
+            } catch (SmtpTransaction.HostFailure f) {
+                lastIp = ip.getHostAddress();
+                if (f.permanent) {
+                    return all(envelope.recipients(), OutboundRecipient.Status.BOUNCED,
+                            SmtpTransaction.dsnStatus(f.getMessage(), "5.0.0"), f.getMessage(), relay.host(), lastIp);
+                }
+                lastError = relay.describedAs() + " " + f.getMessage();
+            }
+        }
+        return all(envelope.recipients(), OutboundRecipient.Status.DEFERRED, "4.4.1", lastError, relay.host(), lastIp);
     }
 
     /** A recipient still deferred when its time is up bounces, naming the last reason it waited for. */

@@ -61,6 +61,37 @@ final class SmtpTransaction {
     record Envelope(String sender, List<String> recipients, String dsnNotify, String ret) {
     }
 
+    /** How the connection is protected. */
+    enum Security {
+        /** STARTTLS when offered, clear text otherwise (RFC 7435): mail exchangers. */
+        OPPORTUNISTIC,
+        /** STARTTLS or nothing. */
+        STARTTLS,
+        /** TLS from the first byte. */
+        IMPLICIT,
+        /** Clear text. */
+        NONE
+    }
+
+    /**
+     * The host a transaction is with.
+     *
+     * @param host     its name, as routing found it
+     * @param address  the address to connect to
+     * @param verify   check its certificate and name against the JVM's trusted authorities
+     * @param username the login for AUTH, or null for none
+     */
+    record Target(String host, InetAddress address, int port, Security security, boolean verify, String username,
+                  String password) {
+        static Target exchanger(String host, InetAddress address, int port) {
+            return new Target(host, address, port, Security.OPPORTUNISTIC, false, null, null);
+        }
+
+        String where() {
+            return host + "[" + address.getHostAddress() + "]:" + port;
+        }
+    }
+
     private final OutboundSettings settings;
 
     SmtpTransaction(OutboundSettings settings) {
@@ -68,30 +99,34 @@ final class SmtpTransaction {
     }
 
     /**
-     * Sends the message to the recipients through the host at the address.
+     * Sends the message to the recipients through the target host.
      *
      * @return an outcome for every recipient
      * @throws HostFailure when the host took no recipient (try the next one, or defer)
      */
-    List<RecipientOutcome> send(String host, InetAddress address, Envelope envelope, byte[] content)
-            throws HostFailure {
-        RecordingSocketFactory tls = new RecordingSocketFactory();
+    List<RecipientOutcome> send(Target target, Envelope envelope, byte[] content) throws HostFailure {
+        String host = target.host();
+        InetAddress address = target.address();
+        RecordingSocketFactory tls = new RecordingSocketFactory(target.verify());
         Properties p = new Properties();
         p.put("mail.smtp.host", address.getHostAddress());
-        p.put("mail.smtp.port", String.valueOf(settings.port()));
+        p.put("mail.smtp.port", String.valueOf(target.port()));
         p.put("mail.smtp.localhost", settings.hostname());
         p.put("mail.smtp.connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
         p.put("mail.smtp.timeout", String.valueOf(settings.timeout().toMillis()));
         p.put("mail.smtp.writetimeout", String.valueOf(settings.timeout().toMillis()));
-        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.starttls.enable", String.valueOf(target.security() != Security.NONE));
+        p.put("mail.smtp.starttls.required", String.valueOf(target.security() == Security.STARTTLS));
+        p.put("mail.smtp.ssl.enable", String.valueOf(target.security() == Security.IMPLICIT));
         p.put("mail.smtp.ssl.socketFactory", tls);
-        p.put("mail.smtp.ssl.checkserveridentity", "false");
+        p.put("mail.smtp.ssl.checkserveridentity", String.valueOf(target.verify()));
+        p.put("mail.smtp.auth", String.valueOf(target.username() != null));
         p.put("mail.smtp.sendpartial", "true");
         p.put("mail.smtp.reportsuccess", "true");
         p.put("mail.smtp.quitwait", "false");
         p.put("mail.mime.allowutf8", "true");
         Session session = Session.getInstance(p);
-        String where = host + "[" + address.getHostAddress() + "]:" + settings.port();
+        String where = target.where();
         SMTPTransport transport;
         SMTPMessage message;
         try {
@@ -105,7 +140,11 @@ final class SmtpTransaction {
                         : SMTPMessage.RETURN_FULL);
             }
             transport = (SMTPTransport) session.getTransport("smtp");
-            transport.connect();
+            if (target.username() != null) {
+                transport.connect(address.getHostAddress(), target.port(), target.username(), target.password());
+            } else {
+                transport.connect();
+            }
         } catch (MessagingException e) {
             throw new HostFailure(where + ": " + describe(e), 0, false, e);
         }
@@ -187,8 +226,8 @@ final class SmtpTransaction {
     /** The enhanced status code in a reply ({@code 550 5.1.1 ...}), or the fallback. */
     static String dsnStatus(String reply, String fallback) {
         if (reply != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\d{3}[ -]([245]\\.\\d{1,3}\\.\\d{1,3})\\b")
-                    .matcher(reply.trim());
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("(?:^|said )\\d{3}[ -]([245]\\.\\d{1,3}\\.\\d{1,3})\\b").matcher(reply.trim());
             if (m.find() && m.group(1).charAt(0) == fallback.charAt(0)) {
                 return m.group(1);
             }
@@ -249,18 +288,20 @@ final class SmtpTransaction {
     }
 
     /**
-     * The socket factory Angus layers STARTTLS with: trusts any certificate (opportunistic TLS, RFC 7435 section 3)
-     * and remembers the session, so the protocol and cipher can be recorded.
+     * The socket factory Angus makes TLS with (STARTTLS or implicit): unless told to verify, it trusts any
+     * certificate (opportunistic TLS, RFC 7435 section 3); it remembers the session, so the protocol and cipher can
+     * be recorded.
      */
     static final class RecordingSocketFactory extends SSLSocketFactory {
 
         private final SSLSocketFactory delegate;
         private volatile SSLSocket last;
 
-        RecordingSocketFactory() {
+        RecordingSocketFactory(boolean verify) {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[]{new AnyCertificate()}, null);
+                // null: the JVM's trusted authorities
+                context.init(null, verify ? null : new TrustManager[]{new AnyCertificate()}, null);
                 delegate = context.getSocketFactory();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("no TLS in this JVM", e);

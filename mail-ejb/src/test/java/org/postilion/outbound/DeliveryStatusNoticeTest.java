@@ -97,6 +97,7 @@ class DeliveryStatusNoticeTest {
         assertEquals("5.0.0", SmtpTransaction.dsnStatus("550 no such user", "5.0.0"));
         assertEquals("4.0.0", SmtpTransaction.dsnStatus("451 5.1.1 confused server", "4.0.0"));
         assertEquals("2.0.0", SmtpTransaction.dsnStatus(null, "2.0.0"));
+        assertEquals("5.7.8", SmtpTransaction.dsnStatus("relay.test[127.0.0.9] said 535 5.7.8 bad login", "5.0.0"));
     }
 
     private static String text(InputStream in) throws Exception {
