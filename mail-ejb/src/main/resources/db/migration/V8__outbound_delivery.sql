@@ -7,7 +7,8 @@ create sequence outbound_recipient_seq start with 1 increment by 50;
 create sequence delivery_event_seq start with 1 increment by 50;
 
 -- a message with recipients elsewhere; state ACTIVE (an attempt is due or running), DEFERRED (waiting for its
--- next attempt at next_attempt_at), DONE (every recipient delivered or bounced)
+-- next attempt at next_attempt_at), HELD (an admin stopped its attempts), DONE (every recipient delivered, bounced
+-- or deleted)
 create table outbound_message (
     queue_id        varchar(32)                 not null primary key,
     sender          varchar(320)                not null,
@@ -19,13 +20,14 @@ create table outbound_message (
     next_attempt_at timestamp(6) with time zone,
     delay_warned    boolean                     not null,
     updated_at      timestamp(6) with time zone not null,
-    constraint outbound_message_state_ck check (state in ('ACTIVE', 'DEFERRED', 'DONE'))
+    constraint outbound_message_state_ck check (state in ('ACTIVE', 'DEFERRED', 'HELD', 'DONE'))
 );
 create index outbound_message_state_ix on outbound_message (state, received_at);
 create index outbound_message_sender_domain_ix on outbound_message (sender_domain);
 
 -- one recipient of an outbound message: PENDING (not tried yet), DEFERRED (a temporary failure; tried again),
--- DELIVERED (a remote server took it), BOUNCED (failed for good; dsn_sent once its bounce is queued)
+-- DELIVERED (a remote server took it), BOUNCED (failed for good; dsn_sent once its bounce is queued), DELETED (an
+-- admin removed it from the queue without a notice)
 create table outbound_recipient (
     id          bigint                      not null primary key,
     queue_id    varchar(32)                 not null references outbound_message (queue_id) on delete cascade,
@@ -42,7 +44,7 @@ create table outbound_recipient (
     dsn_sent    boolean                     not null,
     updated_at  timestamp(6) with time zone not null,
     constraint outbound_recipient_uk unique (queue_id, address),
-    constraint outbound_recipient_status_ck check (status in ('PENDING', 'DEFERRED', 'DELIVERED', 'BOUNCED'))
+    constraint outbound_recipient_status_ck check (status in ('PENDING', 'DEFERRED', 'DELIVERED', 'BOUNCED', 'DELETED'))
 );
 create index outbound_recipient_domain_ix on outbound_recipient (domain_name);
 

@@ -52,6 +52,7 @@ class OutboundDeliveryIT {
     private static String domain;
     private static String sender;
     private static String relaySender;
+    private static String queueSender;
 
     @BeforeAll
     static void startDnsAndRemoteServers() throws Exception {
@@ -75,6 +76,8 @@ class OutboundDeliveryIT {
                 "dns-rr=nullmx.test,15,000000",
                 // every exchanger down
                 "mx-host=down.test,mx1.down.test,10", "host-record=mx1.down.test,127.0.0.8",
+                // down until a test starts its exchanger
+                "mx-host=held.test,mx.held.test,10", "host-record=mx.held.test,127.0.0.11",
                 "") + "\n");
         PROCESSES.add(new ProcessBuilder(Files.exists(Path.of("/usr/sbin/dnsmasq")) ? "/usr/sbin/dnsmasq" : "dnsmasq",
                 "-k", "-C", conf.toString(), "--pid-file=" + work.resolve("dnsmasq.pid"))
@@ -101,6 +104,10 @@ class OutboundDeliveryIT {
         relaySender = "rita@" + relayDomain;
         ADMIN.createDomain(relayDomain);
         ADMIN.createUser(relaySender, PASSWORD);
+        String queueDomain = TestServer.uniqueDomain("queued");
+        queueSender = "carl@" + queueDomain;
+        ADMIN.createDomain(queueDomain);
+        ADMIN.createUser(queueSender, PASSWORD);
     }
 
     @AfterAll
@@ -287,6 +294,61 @@ class OutboundDeliveryIT {
     }
 
     @Test
+    void aHeldMessageWaitsUntilReleasedThenGoes() throws Exception {
+        submitAs(queueSender, "Subject: held\r\n\r\nwait for it\r\n", "kim@held.test");
+        String id = queueIdOf("kim@held.test", 1);
+        JsonObject held = ADMIN.post("/queue/" + id + "/hold", "").json();
+        assertEquals("HELD", held.getString("state"), held.toString());
+        assertEquals(409, ADMIN.post("/queue/" + id + "/hold", "").status(), "held already");
+        assertEquals(409, ADMIN.post("/queue/" + id + "/retry", "").status(), "release it first");
+        int attempts = ADMIN.get("/queue/" + id).json().getJsonObject("message").getInt("attempts");
+        sink("127.0.0.11");
+        TimeUnit.SECONDS.sleep(5);
+        assertEquals(attempts, ADMIN.get("/queue/" + id).json().getJsonObject("message").getInt("attempts"),
+                "no attempt while held");
+        assertTrue(find("127.0.0.11", "kim@held.test").isEmpty());
+        assertEquals(200, ADMIN.post("/queue/" + id + "/release", "").status());
+        arrived("127.0.0.11", "kim@held.test");
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> ADMIN.get("/queue/" + id).json().getJsonObject("message").getString("state"), "DONE"::equals);
+        assertEquals(409, ADMIN.post("/queue/" + id + "/retry", "").status(), "done");
+        List<String> events = ADMIN.get("/queue/" + id).json().getJsonArray("trace").getValuesAs(JsonObject.class)
+                .stream().map(e -> e.getString("event")).toList();
+        assertTrue(events.containsAll(List.of("hold", "release", "delivered")), events.toString());
+        assertTrue(ADMIN.get("/audit?action=queue.").array().getValuesAs(JsonObject.class).stream()
+                .anyMatch(a -> a.getString("target").equals(id) && a.getString("action").equals("queue.release")));
+    }
+
+    @Test
+    void aMessageRemovedFromTheQueueEndsSilentlyOrWithABounce() throws Exception {
+        int before = ADMIN.inbox(queueSender).size();
+        submitAs(queueSender, "Subject: silent\r\n\r\nnever mind\r\n", "lea@down.test");
+        submitAs(queueSender, "Subject: bounced\r\n\r\ntell me\r\n", "max@down.test");
+        String silent = queueIdOf("lea@down.test", 1);
+        String bounced = queueIdOf("max@down.test", 1);
+        assertEquals(200, ADMIN.post("/queue/" + silent + "/retry", "").status(), "a waiting message can be retried");
+
+        JsonObject deleted = ADMIN.delete("/queue/" + silent).json();
+        assertEquals("DONE", deleted.getString("state"), deleted.toString());
+        assertEquals("DELETED", deleted.getJsonArray("recipients").getJsonObject(0).getString("status"));
+        assertEquals(409, ADMIN.delete("/queue/" + silent).status(), "gone already");
+
+        assertEquals(200, ADMIN.delete("/queue/" + bounced + "?bounce=true").status());
+        MimeMessage bounce = await().atMost(Duration.ofSeconds(20)).until(() -> ADMIN.inbox(queueSender).stream()
+                        .filter(m -> m.getString("subject", "").startsWith("Undelivered")).toList(), l -> !l.isEmpty())
+                .stream().findFirst().map(m -> rawOf(queueSender, m)).orElseThrow();
+        String status = new String(((MimeMultipart) bounce.getContent()).getBodyPart(1).getInputStream()
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(status.contains("Final-Recipient: rfc822; max@down.test"), status);
+        assertTrue(status.contains("removed from the queue by admin"), status);
+        TimeUnit.SECONDS.sleep(3);
+        long notices = ADMIN.inbox(queueSender).stream().filter(m -> m.getString("subject", "").startsWith("Undelivered"))
+                .count();
+        assertEquals(1, notices, "a bounce for the bounced one, none for the deleted one");
+        assertTrue(ADMIN.inbox(queueSender).size() - before <= 3, "at most the bounce and delay warnings");
+    }
+
+    @Test
     void transportsAreCheckedAndServerAdminsOnly() {
         assertEquals(400, ADMIN.put("/transports/default",
                 "{\"host\":\"relay.example\",\"tls\":\"none\",\"username\":\"u\",\"password\":\"p\"}").status(),
@@ -367,6 +429,23 @@ class OutboundDeliveryIT {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    /** The queue id of the message for the recipient, once it has had the given number of attempts. */
+    private static String queueIdOf(String recipient, int attempts) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> ADMIN.get("/queue?recipient=" + recipient).array().getValuesAs(JsonObject.class),
+                l -> !l.isEmpty() && l.get(0).getInt("attempts") >= attempts).get(0).getString("queueId");
+    }
+
+    private static MimeMessage rawOf(String user, JsonObject listed) {
+        try {
+            String raw = ADMIN.rawMessage(user, listed.getJsonNumber("uid").longValue());
+            return new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
         }
     }
 

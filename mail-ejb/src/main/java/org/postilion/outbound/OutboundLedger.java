@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.postilion.directory.DirectoryException;
 import org.postilion.queue.QueuedMessage;
 
 import jakarta.persistence.TypedQuery;
@@ -49,17 +50,25 @@ public class OutboundLedger {
             }
             em.persist(m);
         }
-        m.attempted(attempt, now);
+        if (m.state() != OutboundMessage.State.HELD) {
+            m.attempted(attempt, now);
+        }
         List<Open> open = m.recipients().stream().filter(r -> !r.status().isFinal())
                 .map(r -> new Open(r.address(), r.dsnNotify(), r.orcpt())).toList();
-        List<Open> bouncedWithoutDsn = m.recipients().stream()
+        List<RecipientOutcome> bouncedWithoutDsn = m.recipients().stream()
                 .filter(r -> r.status() == OutboundRecipient.Status.BOUNCED && !r.dsnSent())
-                .map(r -> new Open(r.address(), r.dsnNotify(), r.orcpt())).toList();
-        return new Opened(open, bouncedWithoutDsn, m.delayWarned());
+                .map(r -> new RecipientOutcome(r.address(), r.status(), r.dsnStatus(), r.lastReply(), r.remoteHost(),
+                        r.remoteIp(), null)).toList();
+        return new Opened(m.state() == OutboundMessage.State.HELD ? List.of() : open, bouncedWithoutDsn,
+                m.delayWarned(), m.state() == OutboundMessage.State.HELD);
     }
 
-    /** The recipients of an attempt: those still open, and bounced ones whose bounce was not queued yet. */
-    public record Opened(List<Open> open, List<Open> bouncedWithoutDsn, boolean delayWarned) {
+    /**
+     * The recipients of an attempt: those still open (none while the message is held), and bounced ones whose
+     * bounce was not queued yet (after a crash, or bounced by an administrator).
+     */
+    public record Opened(List<Open> open, List<RecipientOutcome> bouncedWithoutDsn, boolean delayWarned,
+                         boolean held) {
     }
 
     /** A recipient to try, with its DSN request. */
@@ -98,6 +107,58 @@ public class OutboundLedger {
         }
         if ("delay".equals(kind)) {
             m.warnedOfDelay();
+        }
+    }
+
+    /**
+     * An administrator's action on a message: {@code hold} (no attempts until released), {@code release}, {@code
+     * delete} (its open recipients end without a notice) or {@code bounce} (they bounce: a notice goes to the
+     * sender at the message's next wake-up, which the caller brings forward).
+     *
+     * @return the message after the action, or empty if there is none
+     * @throws DirectoryException (a conflict) when the action does not apply: a held message held again, a done one
+     *                            held; nothing changed then
+     */
+    public Optional<QueueEntry> control(String queueId, String action, String admin) throws DirectoryException {
+        Instant now = Instant.now();
+        OutboundMessage m = em.find(OutboundMessage.class, queueId);
+        if (m == null) {
+            return Optional.empty();
+        }
+        boolean done = m.state() == OutboundMessage.State.DONE;
+        switch (action) {
+            case "hold" -> {
+                require(!done && m.state() != OutboundMessage.State.HELD, "only a waiting message can be held");
+                m.hold(now);
+            }
+            case "release" -> {
+                require(m.state() == OutboundMessage.State.HELD, "only a held message can be released");
+                m.release(now);
+            }
+            case "retry" -> require(!done && m.state() != OutboundMessage.State.HELD,
+                    "only a waiting message can be retried (release a held one)");
+            case "delete", "bounce" -> {
+                require(!done, "the message is done already");
+                for (OutboundRecipient r : m.recipients()) {
+                    if (!r.status().isFinal()) {
+                        r.endedByAdministrator(action.equals("bounce"), admin, now);
+                    }
+                }
+                if (action.equals("delete")) {
+                    m.settle(null, now);
+                } else {
+                    m.release(now);
+                }
+            }
+            default -> throw new IllegalArgumentException("no action " + action);
+        }
+        em.persist(new DeliveryEvent(queueId, now, action, null, null, null, null, "by " + admin));
+        return Optional.of(QueueEntry.of(m));
+    }
+
+    private static void require(boolean condition, String message) throws DirectoryException {
+        if (!condition) {
+            throw DirectoryException.conflict(message);
         }
     }
 

@@ -25,7 +25,9 @@ public class OutboundMessage {
         ACTIVE,
         /** Waiting for its next attempt. */
         DEFERRED,
-        /** Every recipient delivered or bounced. */
+        /** Stopped by an administrator: no attempt until released. */
+        HELD,
+        /** Every recipient delivered, bounced or deleted. */
         DONE
     }
 
@@ -126,8 +128,18 @@ public class OutboundMessage {
 
     void settle(Instant next, Instant now) {
         boolean open = recipients.stream().anyMatch(r -> !r.status().isFinal());
-        state = !open ? State.DONE : next == null ? State.ACTIVE : State.DEFERRED;
+        state = !open ? State.DONE : state == State.HELD ? State.HELD : next == null ? State.ACTIVE : State.DEFERRED;
         nextAttemptAt = open ? next : null;
+        updatedAt = now;
+    }
+
+    void hold(Instant now) {
+        state = State.HELD;
+        updatedAt = now;
+    }
+
+    void release(Instant now) {
+        state = State.DEFERRED;
         updatedAt = now;
     }
 

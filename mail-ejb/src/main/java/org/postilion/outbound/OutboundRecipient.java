@@ -29,10 +29,12 @@ public class OutboundRecipient {
         /** A remote server took it (2xx after DATA). */
         DELIVERED,
         /** Failed for good; a bounce goes to the sender. */
-        BOUNCED;
+        BOUNCED,
+        /** Removed from the queue by an administrator, without a notice. */
+        DELETED;
 
         public boolean isFinal() {
-            return this == DELIVERED || this == BOUNCED;
+            return this == DELIVERED || this == BOUNCED || this == DELETED;
         }
     }
 
@@ -146,6 +148,15 @@ public class OutboundRecipient {
         remoteHost = cut(outcome.remoteHost(), 253);
         remoteIp = cut(outcome.remoteIp(), 64);
         attempts++;
+        updatedAt = now;
+    }
+
+    /** An administrator ended this recipient's delivery: bounced (a notice follows) or deleted (none). */
+    void endedByAdministrator(boolean bounce, String admin, Instant now) {
+        status = bounce ? Status.BOUNCED : Status.DELETED;
+        dsnStatus = "5.0.0";
+        lastReply = "removed from the queue by " + admin + (bounce ? "" : " (no notice)");
+        dsnSent = !bounce;
         updatedAt = now;
     }
 

@@ -72,6 +72,13 @@ public class RemoteDelivery {
     public void attempt(QueuedMessage queued, int attempt) {
         OutboundLedger.Opened opened = ledger.open(queued, attempt);
         Instant now = Instant.now();
+        if (opened.held()) {
+            // held by an administrator: the message's bytes wait in the broker, looked at again after the longest
+            // back-off (or at once when released); a second wait of the same attempt is a new broker message
+            outbound.defer(queued, attempt, settings.maxRetry(), "held/" + now.toEpochMilli());
+            LOG.info(() -> queued.queueId() + ": held, no attempt");
+            return;
+        }
         Map<String, List<OutboundLedger.Open>> byDomain = new LinkedHashMap<>();
         for (OutboundLedger.Open r : opened.open()) {
             byDomain.computeIfAbsent(domainOf(r.address()), d -> new ArrayList<>()).add(r);
@@ -86,11 +93,15 @@ public class RemoteDelivery {
             outcomes.addAll(some);
         }
 
-        List<OutboundLedger.Open> bounced = new ArrayList<>(opened.bouncedWithoutDsn());
+        List<OutboundLedger.Open> bounced = new ArrayList<>();
         List<DeliveryStatusNotice.Entry> bounceEntries = new ArrayList<>();
-        for (OutboundLedger.Open b : opened.bouncedWithoutDsn()) {
-            bounceEntries.add(new DeliveryStatusNotice.Entry(b.address(), b.orcpt(), "5.0.0", null,
-                    "delivery failed (reported after a restart)", null));
+        for (RecipientOutcome b : opened.bouncedWithoutDsn()) {
+            QueuedMessage.Recipient r = queued.recipients().stream()
+                    .filter(x -> x.address().equalsIgnoreCase(b.address())).findFirst()
+                    .orElse(QueuedMessage.Recipient.of(b.address()));
+            bounced.add(new OutboundLedger.Open(b.address(), r.dsnNotify(), r.orcpt()));
+            bounceEntries.add(new DeliveryStatusNotice.Entry(b.address(), r.orcpt(), b.dsnStatus(), b.remoteHost(),
+                    b.reply(), now));
         }
         List<OutboundLedger.Open> deferred = new ArrayList<>();
         for (RecipientOutcome o : outcomes) {
@@ -115,7 +126,7 @@ public class RemoteDelivery {
         Duration wait = settings.retryAfter(attempt);
         List<QueuedMessage.Recipient> waiting = deferred.stream()
                 .map(r -> new QueuedMessage.Recipient(r.address(), r.dsnNotify(), r.orcpt())).toList();
-        outbound.defer(queued.withRecipients(waiting), attempt + 1, wait);
+        outbound.defer(queued.withRecipients(waiting), attempt + 1, wait, "attempt/" + (attempt + 1));
         ledger.settle(queued.queueId(), now.plus(wait));
     }
 

@@ -47,20 +47,45 @@ public class OutboundQueue {
 
     /**
      * Puts the message, for the recipients still waiting, on {@code mail.outbound.deferred}, delivered to its
-     * consumer after the delay (Artemis's scheduled delivery). Idempotent per attempt: a repeated deferral of the
-     * same attempt (after a crash) is dropped by the broker's duplicate detection.
+     * consumer after the delay (Artemis's scheduled delivery). Idempotent per step ({@code attempt/3}): a repeated
+     * deferral of the same step (after a crash) is dropped by the broker's duplicate detection.
      */
-    public void defer(QueuedMessage message, int nextAttempt, java.time.Duration delay) {
+    public void defer(QueuedMessage message, int nextAttempt, java.time.Duration delay, String step) {
         BytesMessage m = jms.createBytesMessage();
         try {
             message.writeTo(m);
             m.setIntProperty(ATTEMPT, nextAttempt);
-            m.setStringProperty(QueuedMessage.DUPLICATE_ID, message.queueId() + "/attempt/" + nextAttempt);
+            m.setStringProperty(QueuedMessage.DUPLICATE_ID, message.queueId() + "/" + step);
         } catch (JMSException e) {
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(Math.max(0, delay.toMillis()))
                 .send(deferred, m);
+    }
+
+    /**
+     * Brings the message's scheduled retry forward to now (an administrator's "retry now" or "release"): Artemis
+     * delivers the scheduled messages of {@code mail.outbound.deferred} that carry the queue id at once.
+     *
+     * @return whether the broker's management answered
+     */
+    public boolean wakeUp(String queueId) {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        try {
+            for (javax.management.ObjectName name : server.queryNames(new javax.management.ObjectName(
+                    "org.apache.activemq.artemis:component=addresses,subcomponent=queues,*"), null)) {
+                String queue = javax.management.ObjectName.unquote(name.getKeyProperty("queue"));
+                if (queue.endsWith("mail.outbound.deferred")) {
+                    server.invoke(name, "deliverScheduledMessages",
+                            new Object[]{QueuedMessage.QUEUE_ID + " = '" + queueId.replace("'", "''") + "'"},
+                            new String[]{String.class.getName()});
+                    return true;
+                }
+            }
+        } catch (javax.management.JMException e) {
+            return false;
+        }
+        return false;
     }
 
     /** The attempt a queue message is for: 1 on {@code mail.outbound}, as written by {@link #defer} otherwise. */

@@ -3,7 +3,9 @@ package org.postilion.web.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,7 @@ import org.postilion.outbound.OutboundLedger;
 import org.postilion.outbound.OutboundMessage;
 import org.postilion.outbound.QueueEntry;
 import org.postilion.outbound.QueueQuery;
+import org.postilion.queue.OutboundQueue;
 import org.postilion.web.security.Authorization;
 import org.postilion.web.security.Roles;
 
@@ -28,7 +31,8 @@ import java.util.Set;
 
 /**
  * {@code /api/queue}: the outbound queue (the product's {@code mailq}): messages on their way to remote recipients,
- * each recipient's state and last reply, and a message's trace. A domain admin sees the messages whose sender or a
+ * each recipient's state and last reply, and a message's trace; retry now, hold, release, and removal (silent or
+ * with a bounce), each audited. A domain admin sees the messages whose sender or a
  * recipient is in their domains; another one is answered 404, as if it did not exist.
  */
 @RequestScoped
@@ -43,6 +47,12 @@ public class QueueResource {
 
     @Inject
     private Authorization authorization;
+
+    @Inject
+    private OutboundQueue queue;
+
+    @Inject
+    private AuditTrail audit;
 
     /**
      * One event of a message's trace.
@@ -89,6 +99,51 @@ public class QueueResource {
         QueueEntry entry = ledger.find(queueId).filter(this::visible)
                 .orElseThrow(() -> DirectoryException.notFound("no queued message " + queueId));
         return new QueueMessage(entry, ledger.trace(queueId).stream().map(TraceEvent::of).toList());
+    }
+
+    /** Retry now: the message's next attempt is brought forward (Postfix's {@code postqueue -i}). */
+    @POST
+    @Path("/{queueId}/retry")
+    public QueueEntry retry(@PathParam("queueId") String queueId) throws DirectoryException {
+        return control(queueId, "retry");
+    }
+
+    /** Hold: no attempt until released ({@code postsuper -h}). */
+    @POST
+    @Path("/{queueId}/hold")
+    public QueueEntry hold(@PathParam("queueId") String queueId) throws DirectoryException {
+        return control(queueId, "hold");
+    }
+
+    /** Release a held message: it is attempted at once ({@code postsuper -H}). */
+    @POST
+    @Path("/{queueId}/release")
+    public QueueEntry release(@PathParam("queueId") String queueId) throws DirectoryException {
+        return control(queueId, "release");
+    }
+
+    /**
+     * Remove a message's waiting recipients from the queue: silently ({@code postsuper -d}), or with a bounce to the
+     * sender ({@code ?bounce=true}).
+     */
+    @DELETE
+    @Path("/{queueId}")
+    public QueueEntry remove(@PathParam("queueId") String queueId, @QueryParam("bounce") boolean bounce)
+            throws DirectoryException {
+        return control(queueId, bounce ? "bounce" : "delete");
+    }
+
+    private QueueEntry control(String queueId, String action) throws DirectoryException {
+        QueueEntry before = ledger.find(queueId).filter(this::visible)
+                .orElseThrow(() -> DirectoryException.notFound("no queued message " + queueId));
+        QueueEntry after = ledger.control(queueId, action, authorization.caller().name()).orElseThrow(
+                () -> DirectoryException.notFound("no queued message " + queueId));
+        if (!action.equals("hold")) {
+            queue.wakeUp(queueId);
+        }
+        String senderDomain = before.sender().substring(before.sender().lastIndexOf('@') + 1);
+        audit.record("queue." + action, queueId, senderDomain.isEmpty() ? null : senderDomain, before, after);
+        return after;
     }
 
     private boolean visible(QueueEntry e) {
