@@ -12,6 +12,7 @@ import org.postilion.connector.spi.SenderVerdict;
 import org.postilion.connector.spi.SmtpPolicyListener;
 import org.postilion.operations.MailMetrics;
 import org.postilion.policy.SmtpPolicy;
+import org.postilion.policy.SubmissionLimits;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,8 +34,19 @@ public class SmtpPolicyEndpoint implements SmtpPolicyListener {
     @Inject
     private SmtpPolicy policy;
 
+    @Inject
+    private SubmissionLimits limits;
+
     @Override
     public SenderVerdict checkSender(SenderCheck check) {
+        if (check.session().submission() && check.session().isAuthenticated()
+                && !limits.tryMessage(check.session().authenticatedUser())) {
+            metrics.rejected("rate_limited");
+            LOG.warning(() -> "rate limit: " + check.session().authenticatedUser() + " sent "
+                    + limits.maxMessages() + " messages in the last hour");
+            return new SenderVerdict.Limited("too many messages from " + check.session().authenticatedUser()
+                    + " in the last hour (" + limits.maxMessages() + ")");
+        }
         try {
             return policy.checkSender(check);
         } catch (RuntimeException e) {
@@ -52,7 +64,14 @@ public class SmtpPolicyEndpoint implements SmtpPolicyListener {
             LOG.log(Level.WARNING, "recipient check for <" + check.recipient() + "> failed", e);
             verdict = new RcptVerdict.TryLater("directory unavailable");
         }
-        if (verdict instanceof RcptVerdict.Reject r) {
+        if (verdict instanceof RcptVerdict.Accept && check.session().submission() && check.session().isAuthenticated()
+                && !limits.tryRecipient(check.session().authenticatedUser())) {
+            LOG.warning(() -> "rate limit: " + check.session().authenticatedUser() + " sent to "
+                    + limits.maxRecipients() + " recipients in the last hour");
+            verdict = new RcptVerdict.Limited("too many recipients from " + check.session().authenticatedUser()
+                    + " in the last hour (" + limits.maxRecipients() + ")");
+            metrics.rejected("rate_limited");
+        } else if (verdict instanceof RcptVerdict.Reject r) {
             metrics.rejected(r.reason().name());
         } else if (verdict instanceof RcptVerdict.TryLater) {
             metrics.rejected("try_later");

@@ -90,6 +90,11 @@ public final class SmtpReplies {
     private SmtpReplies() {
     }
 
+    /** An authenticated user over a sending limit: try again later (Postfix's anvil says 4.7.0; 4.7.1 as asked). */
+    public static SmtpReply rateLimited(String detail) {
+        return SmtpReply.of(451, "4.7.1", "Error: " + detail + "; try again later");
+    }
+
     /** 421 before closing: the service is going away or cannot serve now. */
     public static SmtpReply serviceNotAvailable(String host) {
         return SmtpReply.of(421, "4.3.2", host + " Service not available, closing transmission channel");

@@ -4,7 +4,8 @@ package org.postilion.connector.spi;
  * The answer to a {@link RecipientCheck}. Temporary and permanent failures are different answers: a
  * directory that cannot be read is {@link TryLater} (451), never a {@link Reject} (5xx).
  */
-public sealed interface RcptVerdict permits RcptVerdict.Accept, RcptVerdict.Reject, RcptVerdict.TryLater {
+public sealed interface RcptVerdict permits RcptVerdict.Accept, RcptVerdict.Reject, RcptVerdict.TryLater,
+        RcptVerdict.Limited {
 
     RcptVerdict LOCAL = new Accept(true);
     RcptVerdict RELAY = new Accept(false);
@@ -19,6 +20,10 @@ public sealed interface RcptVerdict permits RcptVerdict.Accept, RcptVerdict.Reje
 
     /** The recipient cannot be decided now; the client should try again later. */
     record TryLater(String detail) implements RcptVerdict {
+    }
+
+    /** The authenticated user sent to too many recipients lately (451 4.7.1); the detail says what. */
+    record Limited(String detail) implements RcptVerdict {
     }
 
     /** Why a recipient is refused; the connector words the reply. */

@@ -1,7 +1,8 @@
 package org.postilion.connector.spi;
 
 /** The answer to a {@link SenderCheck}. */
-public sealed interface SenderVerdict permits SenderVerdict.Accept, SenderVerdict.Reject, SenderVerdict.TryLater {
+public sealed interface SenderVerdict permits SenderVerdict.Accept, SenderVerdict.Reject, SenderVerdict.TryLater,
+        SenderVerdict.Limited {
 
     SenderVerdict ACCEPT = new Accept();
 
@@ -12,6 +13,10 @@ public sealed interface SenderVerdict permits SenderVerdict.Accept, SenderVerdic
     }
 
     record TryLater(String detail) implements SenderVerdict {
+    }
+
+    /** The authenticated user sent too much lately (451 4.7.1); the detail says what. */
+    record Limited(String detail) implements SenderVerdict {
     }
 
     /** Why a sender is refused; the connector words the reply. */

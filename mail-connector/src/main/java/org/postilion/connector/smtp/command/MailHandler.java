@@ -136,6 +136,9 @@ final class MailHandler implements SmtpCommandHandler {
             if (verdict instanceof SenderVerdict.Reject) {
                 return SmtpReplies.SENDER_NOT_OWNED.withPrefix(prefix);
             }
+            if (verdict instanceof SenderVerdict.Limited limited) {
+                return SmtpReplies.rateLimited(limited.detail());
+            }
             return SmtpReplies.SENDER_LOOKUP_FAILURE.withPrefix(prefix);
         });
     }

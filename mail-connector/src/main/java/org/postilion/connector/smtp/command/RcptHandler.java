@@ -97,6 +97,9 @@ final class RcptHandler implements SmtpCommandHandler {
                     case BAD_DESTINATION -> SmtpReplies.BAD_DESTINATION.withPrefix(prefix);
                 };
             }
+            if (verdict instanceof RcptVerdict.Limited limited) {
+                return SmtpReplies.rateLimited(limited.detail()).withPrefix(prefix);
+            }
             return SmtpReplies.LOOKUP_FAILURE.withPrefix(prefix);
         });
     }
