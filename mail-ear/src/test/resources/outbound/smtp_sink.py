@@ -3,6 +3,7 @@
 STARTTLS when given a certificate, answers RCPT and MAIL as told, and writes every message it takes as a JSON file
 (envelope, ESMTP parameters, whether TLS was on, the data) into a directory. Exits by itself after --max-seconds."""
 import argparse
+import asyncio
 import json
 import os
 import ssl
@@ -49,6 +50,10 @@ class Handler:
         return '250 2.1.5 Ok'
 
     async def handle_DATA(self, server, session, envelope):
+        if self.args.data_delay:
+            # the client waits for its reply; if it goes away meanwhile (killed), aiosmtpd cancels this coroutine and
+            # nothing is taken: a message counts only once its 250 could be sent
+            await asyncio.sleep(self.args.data_delay)
         with self.lock:
             self.count += 1
             n = self.count
@@ -81,6 +86,7 @@ def main():
     p.add_argument('--fail-first', action='append', default=[])
     p.add_argument('--auth', help='user:password; then AUTH is required (after STARTTLS) before MAIL')
     p.add_argument('--implicit-tls', action='store_true', help='TLS from the first byte (with --cert)')
+    p.add_argument('--data-delay', type=float, default=0, help='seconds before the reply to the end of DATA')
     p.add_argument('--max-seconds', type=int, default=900)
     args = p.parse_args()
     # implicit TLS with AUTH required is safe, but aiosmtpd warns that AUTH does not require (STARTTLS) TLS

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postilion.it.support.AdminClient;
+import org.postilion.it.support.RemoteWorld;
 import org.postilion.it.support.SmtpConversation;
 import org.postilion.it.support.TestServer;
 
@@ -42,13 +43,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class OutboundDeliveryIT {
 
-    private static final int DNS_PORT = Integer.getInteger("it.dns.port", 40053);
-    private static final int REMOTE_PORT = Integer.getInteger("it.remote.smtp.port", 40025);
+    private static final int REMOTE_PORT = RemoteWorld.REMOTE_PORT;
     private static final String PASSWORD = "outbound test password";
 
     private static final AdminClient ADMIN = new AdminClient();
-    private static final List<Process> PROCESSES = new ArrayList<>();
-    private static Path work;
+    private static RemoteWorld world;
     private static String domain;
     private static String sender;
     private static String relaySender;
@@ -56,11 +55,7 @@ class OutboundDeliveryIT {
 
     @BeforeAll
     static void startDnsAndRemoteServers() throws Exception {
-        work = Files.createTempDirectory("outbound-it");
-        Path conf = work.resolve("dnsmasq.conf");
-        Files.writeString(conf, String.join("\n",
-                "port=" + DNS_PORT, "listen-address=127.0.0.1", "bind-interfaces", "no-resolv", "no-hosts",
-                "local=/test/",
+        world = RemoteWorld.withDns(
                 // two exchangers: the first with STARTTLS and per-recipient answers
                 "mx-host=good.test,mx1.good.test,10", "mx-host=good.test,mx2.good.test,20",
                 "host-record=mx1.good.test,127.0.0.2", "host-record=mx2.good.test,127.0.0.3",
@@ -77,16 +72,10 @@ class OutboundDeliveryIT {
                 // every exchanger down
                 "mx-host=down.test,mx1.down.test,10", "host-record=mx1.down.test,127.0.0.8",
                 // down until a test starts its exchanger
-                "mx-host=held.test,mx.held.test,10", "host-record=mx.held.test,127.0.0.11",
-                "") + "\n");
-        PROCESSES.add(new ProcessBuilder(Files.exists(Path.of("/usr/sbin/dnsmasq")) ? "/usr/sbin/dnsmasq" : "dnsmasq",
-                "-k", "-C", conf.toString(), "--pid-file=" + work.resolve("dnsmasq.pid"))
-                .redirectErrorStream(true).redirectOutput(work.resolve("dnsmasq.log").toFile()).start());
-
-        Path cert = work.resolve("cert.pem");
-        Path key = work.resolve("key.pem");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
-                cert.toString(), "-subj", "/CN=mx1.good.test", "-days", "1");
+                "mx-host=held.test,mx.held.test,10", "host-record=mx.held.test,127.0.0.11");
+        Path[] tls = world.certificate("mx1.good.test");
+        Path cert = tls[0];
+        Path key = tls[1];
         sink("127.0.0.2", "--cert", cert.toString(), "--key", key.toString(),
                 "--rcpt-reply", "bad=550 5.1.1 <bad>: no such user here", "--fail-first", "later=1");
         sink("127.0.0.3");
@@ -111,12 +100,9 @@ class OutboundDeliveryIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        for (Process p : PROCESSES) {
-            p.destroy();
-        }
-        for (Process p : PROCESSES) {
-            p.waitFor(5, TimeUnit.SECONDS);
+    static void stop() {
+        if (world != null) {
+            world.close();
         }
     }
 
@@ -142,7 +128,7 @@ class OutboundDeliveryIT {
     void a4xxToMailFromFallsBackToTheNextExchanger() throws Exception {
         submit("Subject: busy\r\n\r\nvia mx2\r\n", "cleo@busy.test");
         arrived("127.0.0.3", "cleo@busy.test");
-        assertTrue(sinkFiles("127.0.0.7").isEmpty(), "the busy exchanger took nothing");
+        assertTrue(world.taken("127.0.0.7").isEmpty(), "the busy exchanger took nothing");
     }
 
     @Test
@@ -367,7 +353,7 @@ class OutboundDeliveryIT {
 
     /** Python's email package, an independent reader, finds the report's parts and fields. */
     private static void pythonReadsTheReport(MimeMessage bounce) throws Exception {
-        Path file = work.resolve("bounce-" + System.nanoTime() + ".eml");
+        Path file = world.work().resolve("bounce-" + System.nanoTime() + ".eml");
         try (var out = Files.newOutputStream(file)) {
             bounce.writeTo(out);
         }
@@ -382,7 +368,7 @@ class OutboundDeliveryIT {
                 "assert blocks[0]['Reporting-MTA'] == 'dns; mx.test', blocks[0]['Reporting-MTA']",
                 "assert blocks[1]['Action'] == 'failed' and blocks[1]['Status'] == '5.1.1', dict(blocks[1])",
                 "print('ok')");
-        String out = run("/usr/bin/python3", "-c", script, file.toString());
+        String out = RemoteWorld.run("/usr/bin/python3", "-c", script, file.toString());
         assertEquals("ok", out.trim());
     }
 
@@ -403,32 +389,6 @@ class OutboundDeliveryIT {
             assertEquals(354, smtp.command("DATA").code());
             SmtpConversation.Reply done = smtp.data("From: <" + from + ">\r\n" + message);
             assertEquals(250, done.code(), done.toString());
-        }
-    }
-
-    /** The message a sink took for the recipient (waiting up to 20 s). */
-    private static JsonObject arrived(String sinkHost, String recipient) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> find(sinkHost, recipient), Optional::isPresent).orElseThrow();
-    }
-
-    private static Optional<JsonObject> find(String sinkHost, String recipient) throws IOException {
-        for (Path f : sinkFiles(sinkHost)) {
-            JsonObject o = Json.createReader(new StringReader(Files.readString(f))).readObject();
-            if (o.getJsonArray("rcpt_tos").toString().contains("\"" + recipient + "\"")) {
-                return Optional.of(o);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<Path> sinkFiles(String sinkHost) throws IOException {
-        Path dir = work.resolve("sink-" + sinkHost);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
     }
 
@@ -461,30 +421,14 @@ class OutboundDeliveryIT {
     }
 
     private static void sink(String host, String... options) throws Exception {
-        Path script = Path.of(OutboundDeliveryIT.class.getResource("/outbound/smtp_sink.py").toURI());
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString(), "--host", host,
-                "--port", String.valueOf(REMOTE_PORT), "--dir", work.resolve("sink-" + host).toString(),
-                "--max-seconds", "900"));
-        command.addAll(List.of(options));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        PROCESSES.add(p);
-        // warnings may come first (aiosmtpd says so when TLS is implicit and AUTH required)
-        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        for (String line = lines.readLine(); line != null && seen.size() < 20; line = lines.readLine()) {
-            seen.add(line);
-            if (line.equals("ready")) {
-                return;
-            }
-        }
-        throw new AssertionError("the sink on " + host + " did not start (Debian package python3-aiosmtpd): " + seen);
+        world.sink(host, options);
     }
 
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
-        return out;
+    private static JsonObject arrived(String sinkHost, String recipient) {
+        return world.arrived(sinkHost, recipient);
+    }
+
+    private static Optional<JsonObject> find(String sinkHost, String recipient) throws IOException {
+        return world.find(sinkHost, recipient);
     }
 }
