@@ -75,6 +75,8 @@ public final class SmtpLoad {
     String from = "loadgen@bench.example";
     List<String> recipients = List.of("user1@bench.test");
     String helo = "loadgen.bench.example";
+    /** "user:password" for AUTH PLAIN after EHLO (submission), or null. */
+    String auth;
     String label = "smtp";
     String countCmd;
     int pollMs = 100;
@@ -128,6 +130,7 @@ public final class SmtpLoad {
               --to LIST           recipients, rotated per message: comma list, {a..b} ranges expanded
                                   ('user{1..20}@bench.test')
               --helo NAME         EHLO argument (loadgen.bench.example)
+              --auth USER:PASS    AUTH PLAIN after EHLO (a submission port; loopback allows it without TLS)
               --count-cmd CMD     end-to-end: shell command printing the number of delivered messages
               --poll-ms MS        poll interval of --count-cmd (100)
               --e2e-timeout S     seconds to wait for delivery after the last acceptance (300)
@@ -167,6 +170,7 @@ public final class SmtpLoad {
                 case "--from" -> from = v;
                 case "--to" -> recipients = expand(v);
                 case "--helo" -> helo = v;
+                case "--auth" -> auth = v;
                 case "--count-cmd" -> countCmd = v;
                 case "--poll-ms" -> pollMs = intIn(k, v, 10, 10_000);
                 case "--e2e-timeout" -> e2eTimeoutS = intIn(k, v, 1, 3600);
@@ -453,6 +457,13 @@ public final class SmtpLoad {
                 expect(c, "greeting", 220);
                 c.command("EHLO " + helo);
                 expect(c, "EHLO", 250);
+                if (auth != null) {
+                    int colon = auth.indexOf(':');
+                    String plain = "\0" + auth.substring(0, colon) + "\0" + auth.substring(colon + 1);
+                    c.command("AUTH PLAIN " + java.util.Base64.getEncoder().encodeToString(
+                            plain.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    expect(c, "AUTH", 235);
+                }
                 while (!stop) {
                     if (idx < 0) {
                         idx = next.getAndIncrement();
