@@ -75,7 +75,7 @@ function outboundCard(queue, outcomes, href, error) {
         .map(([key, state, label]) => [h('dt', {}, label),
           h('dd', { 'data-queue-state': key }, h('a', { href: href(['queue'], { state }) },
             `${queue[key] ?? 0} ${(queue[key] ?? 0) === 1 ? 'message' : 'messages'}`))])),
-    outcomes ? [h('h3', {}, 'Remote recipients since the server started'),
+    outcomes ? [h('h3', { class: 'spaced' }, 'Remote recipients since the server started'),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Delivered'), h('dd', { 'data-outcome': 'delivered' }, String(outcomes.delivered)),
         h('dt', {}, 'Deferred (attempts)'), h('dd', { 'data-outcome': 'deferred' }, String(outcomes.deferred)),

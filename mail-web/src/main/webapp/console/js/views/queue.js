@@ -49,6 +49,14 @@ const EVENTS = {
   'dsn-delay': ['warn', 'delay warning', 'The sender was told the message still waits'],
 };
 
+// a trace's events are seconds apart: its times have seconds
+const traceFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function traceTime(iso) {
+  const d = new Date(iso);
+  return h('time', { datetime: iso, title: iso }, isNaN(d) ? String(iso) : traceFormat.format(d));
+}
+
 /** A recipient's status as a badge: delivered, deferred, bounced, pending. */
 export function recipientBadge(status) {
   const [kind, label] = RECIPIENT_STATUS[status] || ['neutral', String(status).toLowerCase()];
@@ -272,7 +280,7 @@ export async function queueMessagePage(page, { params, href, navigate }) {
       const where = remote(e.remoteHost, e.remoteIp);
       return h('li', { class: `event ${kind}`, 'data-event': e.event },
         h('div', { class: 'event-head' },
-          time(e.at),
+          traceTime(e.at),
           h('span', { class: `badge ${kind}`, title: meaning }, label),
           e.recipient ? h('span', { class: 'address' }, e.recipient) : null),
         where || e.tls ? h('dl', { class: 'facts small' },
