@@ -100,7 +100,7 @@ function nextAttempt(iso) {
     return '–';
   }
   const wait = new Date(iso).getTime() - Date.now();
-  return h('time', { datetime: iso, title: iso }, wait > 0 ? `in ${duration(wait)}` : 'due now');
+  return h('time', { datetime: iso, title: iso }, wait >= 1000 ? `in ${duration(wait)}` : 'due now');
 }
 
 function remote(host, ip) {
