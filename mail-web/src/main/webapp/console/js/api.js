@@ -29,10 +29,11 @@ export function onUnauthorized(handler) {
 
 /**
  * Sends one request to /api`path`; resolves to {data, total} (total from X-Total-Count on lists), rejects with
- * ApiError. `expect401`: the caller handles a 401 itself (sign-in forms, "who am I").
+ * ApiError. `expect401`: the caller handles a 401 itself (sign-in forms, "who am I"). `accept`: another type than
+ * JSON (the metrics' text), which comes back as the text itself.
  */
-export async function request(method, path, body, { expect401 = false } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function request(method, path, body, { expect401 = false, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
@@ -50,7 +51,9 @@ export async function request(method, path, body, { expect401 = false } = {}) {
   }
   const text = response.status === 204 ? '' : await response.text();
   let data = null;
-  if (text) {
+  if (text && accept !== 'application/json' && response.ok) {
+    data = text;
+  } else if (text) {
     try {
       data = JSON.parse(text);
     } catch (e) {

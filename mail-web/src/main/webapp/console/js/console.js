@@ -1,8 +1,9 @@
 // The admin console: who is signed in, the page frame, and the routes (#/domains, #/users/bob@example.com...).
 //
 // The page starts by asking the API who is signed in (GET /api/session); until an admin is, only the sign-in
-// form is shown. Navigation that a caller may not use is not shown: domain admins see no health, queue or
-// administrators. (The API enforces all of it; hiding is for clarity, not security.)
+// form is shown. Navigation that a caller may not use is not shown: domain admins see no health or
+// administrators (the queue shows them their domains' messages). (The API enforces all of it; hiding is for
+// clarity, not security.)
 
 import { api, onUnauthorized, setCsrfToken } from './api.js';
 import { h, fill } from './dom.js';
@@ -12,7 +13,7 @@ import { dashboard } from './views/dashboard.js';
 import { domainsPage, domainPage } from './views/domains.js';
 import { usersPage, userPage } from './views/users.js';
 import { aliasesPage } from './views/aliases.js';
-import { queuePage } from './views/queue.js';
+import { queuePage, queueMessagePage } from './views/queue.js';
 import { auditPage } from './views/audit.js';
 import { adminsPage } from './views/admins.js';
 import { accountPage } from './views/account.js';
@@ -27,7 +28,8 @@ const ROUTES = [
   { path: 'users', title: 'Users', view: usersPage, nav: true },
   { path: 'users/:address', title: 'User', view: userPage },
   { path: 'aliases', title: 'Aliases', view: aliasesPage, nav: true },
-  { path: 'queue', title: 'Queue', view: queuePage, nav: true, serverAdmin: true },
+  { path: 'queue', title: 'Queue', view: queuePage, nav: true },
+  { path: 'queue/:id', title: 'Message', view: queueMessagePage },
   { path: 'audit', title: 'Audit log', view: auditPage, nav: true },
   { path: 'admins', title: 'Administrators', view: adminsPage, nav: true, serverAdmin: true },
   { path: 'account', title: 'My account', view: accountPage, nav: true },

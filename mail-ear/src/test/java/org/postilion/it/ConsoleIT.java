@@ -32,6 +32,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.postilion.it.support.AdminClient;
+import org.postilion.it.support.SmtpConversation;
 import org.postilion.it.support.TestServer;
 
 import java.io.File;
@@ -50,6 +51,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,8 +66,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * against the deployed EAR. One admin's session goes through the console as a person would: signs in, adds a
  * domain (first with a name the API refuses, whose problem detail the page must show), edits its settings, adds a
  * user and aliases, sees a message sent over SMTP in the user's INBOX and storage, makes an app password, removes
- * an alias and a whole domain only after confirming; a domain admin sees their domain and no other, and no
- * server-wide navigation; a mail user changes their password on the self-service page, and the new one signs in
+ * an alias and a whole domain only after confirming; finds a message for a remote recipient (deferred, as no DNS
+ * server answers for its domain) in the queue's tabs and filters and reads its trace; a domain admin sees their
+ * domain and its queued mail and no other, and no server-wide navigation, and an admin of another domain does not
+ * see that message; a mail user changes their password on the self-service page, and the new one signs in
  * through the API. The pages must run under their Content-Security-Policy without a single violation, and fit a
  * phone's width.
  *
@@ -88,6 +93,14 @@ class ConsoleIT {
     private static final String BOB = "bob@" + DOMAIN;
     private static final String BOB_PASSWORD = "bob's first passphrase";
     private static final String BOB_NEW_PASSWORD = "bob's second passphrase";
+    private static final String DAVE = "dave@" + DOMAIN;
+    private static final String DAVE_PASSWORD = "dave's submission passphrase";
+    /** A domain no DNS server answers for: no server listens on the IT's DNS port (or dnsmasq, when OutboundDeliveryIT
+     * runs, has no upstream for .invalid), so delivery defers with a DNS error and retries every 1-2 s. */
+    private static final String REMOTE = "someone@nowhere-" + UUID.randomUUID().toString().substring(0, 8) + ".invalid";
+    private static final Pattern QUEUED_AS = Pattern.compile("queued as (\\S+)");
+
+    private static String queueId;
 
     private static ChromeDriverService service;
     private static WebDriver driver;
@@ -172,7 +185,11 @@ class ConsoleIT {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         heading("Dashboard");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-health=up]")));
-        assertTrue(text("[data-empty=chart]").contains("Outbound trace data is not available yet"));
+        // the chart counts outbound messages of the last 24 hours: empty, or bars (other test classes share the server)
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-empty=chart], [data-chart]")));
+        assertTrue(text("[data-stat=Deferred]").matches("\\d+"), "deferred messages, from /api/queue/counts");
+        assertFalse(driver.findElements(By.cssSelector("[data-stat=Bounced]")).isEmpty(), "bounced recipients, from the metrics");
+        assertFalse(text("main").contains("[object"), "no object printed as text");
         assertEquals(AdminClient.ADMIN_NAME, driver.findElement(By.cssSelector("[data-whoami] strong")).getText());
         assertTrue(navigation().containsAll(List.of("Dashboard", "Domains", "Users", "Aliases", "Queue", "Audit log",
                 "Administrators", "My account")), navigation().toString());
@@ -378,9 +395,116 @@ class ConsoleIT {
         shot("10-audit");
     }
 
-    /** A domain admin sees their domain only, and no server-wide navigation; another domain is not found. */
+    /**
+     * A message submitted for a recipient on another server is in the queue: deferred (no DNS answers for its
+     * domain), with its recipient's status and the DNS error as the last reply; the filters and the tabs find it.
+     */
     @Test
     @Order(12)
+    void aMessageForARemoteRecipientIsListedInTheQueue() throws Exception {
+        ROOT.createUser(DAVE, DAVE_PASSWORD);
+        try (SmtpConversation smtp = SmtpConversation.open(TestServer.HOST, TestServer.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO laptop.example");
+            assertEquals(235, smtp.authPlain(DAVE, DAVE_PASSWORD).code());
+            assertEquals(250, smtp.command("MAIL FROM:<" + DAVE + ">").code());
+            assertEquals(250, smtp.command("RCPT TO:<" + REMOTE + ">").code());
+            assertEquals(354, smtp.command("DATA").code());
+            SmtpConversation.Reply done = smtp.data("From: <" + DAVE + ">\r\nTo: <" + REMOTE + ">\r\n"
+                    + "Subject: for the queue\r\n\r\nThis one waits for a DNS answer.\r\n");
+            assertEquals(250, done.code(), done.toString());
+            Matcher m = QUEUED_AS.matcher(done.last());
+            assertTrue(m.find(), done.toString());
+            queueId = m.group(1);
+        }
+        // the DNS lookup fails (at most the resolver's timeout), the recipient is deferred and retried
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            AdminClient.Reply r = ROOT.get("/queue/" + queueId);
+            return r.status() == 200 && "DEFERRED".equals(r.json().getJsonObject("message").getString("state"))
+                    && r.json().getJsonArray("trace").stream().anyMatch(e -> "deferred".equals(e.asJsonObject().getString("event")));
+        });
+
+        go("queue", "Queue");
+        WebElement row = row(queueId);
+        assertTrue(row.getText().contains(DAVE), row.getText());
+        WebElement recipient = row.findElement(By.cssSelector("[data-recipient='" + REMOTE + "']"));
+        assertEquals("deferred", recipient.findElement(By.cssSelector(".badge")).getText());
+        assertTrue(row.findElement(By.cssSelector("td.reply")).getText().contains("DNS"), row.getText());
+        int deferred = Integer.parseInt(driver.findElement(By.cssSelector("[data-state-tab=deferred] .count")).getText());
+        assertTrue(deferred >= 1, "the deferred tab counts it");
+
+        // the deferred tab, then the sender filter: this message alone
+        driver.findElement(By.cssSelector("[data-state-tab=deferred]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-state-tab=deferred]"), "aria-current", "page"));
+        row(queueId);
+        By filters = By.cssSelector("form[aria-label='Filter the queue']");
+        field(filters, "sender").sendKeys(DAVE);
+        submit(filters);
+        wait.until(ExpectedConditions.urlContains("sender="));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-total]"), "data-total", "1"));
+        row(queueId);
+        shot("15-queue");
+
+        // a sender with nothing queued: the empty state
+        go("queue?sender=" + AdminClient.encode("nobody-" + UUID.randomUUID() + "@"), "Queue");
+        assertTrue(text("[data-empty=queue]").contains("No message matches"), text("main"));
+    }
+
+    /** A queue id opens the message's page (by a click, a deep link, or the find box): envelope, recipients, trace. */
+    @Test
+    @Order(13)
+    void theMessagesPageShowsItsEnvelopeRecipientsAndTrace() {
+        go("queue", "Queue");
+        row(queueId).findElement(By.cssSelector("a[data-queue-id]")).click();
+        heading("Message " + queueId);
+        assertTrue(driver.getCurrentUrl().endsWith("#/queue/" + queueId), driver.getCurrentUrl());
+        assertEquals(DAVE, text("[data-sender]"));
+        WebElement recipients = driver.findElement(By.cssSelector("section[aria-labelledby=recipients-title] table"));
+        assertTrue(recipients.getText().contains(REMOTE) && recipients.getText().contains("deferred")
+                && recipients.getText().contains("DNS"), recipients.getText());
+        assertTrue(Integer.parseInt(driver.findElement(By.cssSelector("[data-attempts]")).getDomAttribute("data-attempts")) >= 1);
+
+        List<WebElement> events = driver.findElements(By.cssSelector("ol.timeline > li"));
+        List<String> kinds = events.stream().map(e -> e.getDomAttribute("data-event")).toList();
+        assertEquals("queued", kinds.get(0), kinds.toString());
+        assertTrue(kinds.contains("deferred"), kinds.toString());
+        WebElement deferred = driver.findElement(By.cssSelector("ol.timeline > li[data-event=deferred]"));
+        assertTrue(deferred.getText().contains(REMOTE), deferred.getText());
+        assertTrue(deferred.findElement(By.cssSelector("pre.detail")).getText().contains("DNS"), deferred.getText());
+        assertTrue(deferred.findElement(By.cssSelector("time")).getDomAttribute("datetime").matches("\\d{4}-.*"));
+        // tall enough for the trace
+        driver.manage().window().setSize(new Dimension(1280, 1400));
+        try {
+            shot("16-queue-message");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+
+        // the dashboard counts it: deferred, and in the messages-per-hour chart
+        go("dashboard", "Dashboard");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-chart]")));
+        assertTrue(Integer.parseInt(text("[data-stat=Deferred]")) >= 1, text("[data-stat=Deferred]"));
+        assertTrue(Integer.parseInt(driver.findElement(By.cssSelector("[data-outcome=deferred]")).getText()) >= 1,
+                "deferred attempts from the metrics");
+        assertFalse(text("main").contains("[object"), "no object printed as text");
+        shot("20-dashboard-outbound");
+
+        // a deep link, loaded afresh, and the find box from the queue page
+        driver.get(BASE + "/console/#/queue/" + queueId);
+        driver.navigate().refresh();
+        heading("Message " + queueId);
+        go("queue", "Queue");
+        By find = By.cssSelector("form[aria-label='Find a message by queue id']");
+        field(find, "queueId").sendKeys(queueId);
+        submit(find);
+        heading("Message " + queueId);
+        go("queue/NOSUCHQUEUEID", "Message not found");
+        assertEquals(ROOT.get("/queue/NOSUCHQUEUEID").json().getString("detail"), text("[data-not-found]"));
+    }
+
+    /** A domain admin sees their domain only, and no server-wide navigation; another domain is not found. */
+    @Test
+    @Order(14)
     void aDomainAdminSeesOnlyTheirDomain() {
         String other = TestServer.uniqueDomain("elsewhere");
         ROOT.createDomain(other);
@@ -395,8 +519,15 @@ class ConsoleIT {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         heading("Dashboard");
         List<String> nav = navigation();
-        assertFalse(nav.contains("Administrators") || nav.contains("Queue"), nav.toString());
+        assertFalse(nav.contains("Administrators"), nav.toString());
+        assertTrue(nav.contains("Queue"), "the queue, of their domains: " + nav);
         assertTrue(driver.findElements(By.cssSelector("[data-health]")).isEmpty(), "no health for domain admins");
+
+        // the queue shows their domain's message, and no broker internals
+        go("queue", "Queue");
+        row(queueId);
+        assertTrue(driver.findElements(By.cssSelector("details.depths")).isEmpty(), "no broker queue depths");
+        shot("17-queue-domain-admin");
 
         go("domains", "Domains");
         String domains = text("main table");
@@ -414,11 +545,31 @@ class ConsoleIT {
         driver.get(BASE + "/console/#/admins");
         heading("Dashboard");
         signOut();
+
+        // an admin of the other domain: not in their queue, and its page is not found, as the API answers
+        String otherName = "da-" + UUID.randomUUID().toString().substring(0, 8);
+        AdminClient.expect(201, ROOT.post("/admins", Json.createObjectBuilder().add("name", otherName).add("password", password)
+                .add("role", "domain-admin").add("domains", Json.createArrayBuilder().add(other)).build().toString()));
+        driver.findElement(By.name("name")).sendKeys(otherName);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        heading("Dashboard");
+        go("queue", "Queue");
+        assertTrue(text("[data-empty=queue]").contains("The queue is empty"), text("main"));
+        assertTrue(driver.findElements(By.cssSelector("[data-queue-id='" + queueId + "']")).isEmpty());
+        assertEquals("0", driver.findElement(By.cssSelector("[data-state-tab=all] .count")).getText());
+        shot("18-queue-other-domain-admin");
+        driver.get(BASE + "/console/#/queue/" + queueId);
+        heading("Message not found");
+        AdminClient.Reply hidden = AdminClient.signIn(otherName, password).get("/queue/" + queueId);
+        assertEquals(404, hidden.status());
+        assertEquals(hidden.json().getString("detail"), text("[data-not-found]"));
+        signOut();
     }
 
     /** A mail user changes their password on the self-service page; the new one signs in, the old one not. */
     @Test
-    @Order(13)
+    @Order(15)
     void aMailUserChangesTheirPasswordOnTheSelfServicePage() {
         driver.get(BASE + "/console/self/");
         WebElement address = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("address")));
@@ -454,7 +605,7 @@ class ConsoleIT {
 
     /** On a phone's width the console fits without sideways scrolling. */
     @Test
-    @Order(14)
+    @Order(16)
     void theConsoleFitsAPhone() {
         driver.get(BASE + "/console/");
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("name")));
@@ -469,6 +620,15 @@ class ConsoleIT {
                     "return document.documentElement.scrollWidth - window.innerWidth;");
             assertTrue(((Number) overflow).longValue() <= 0, "sideways overflow of " + overflow + " px");
             shot("14-phone");
+            for (String route : List.of("queue", "queue/" + queueId)) {
+                driver.get(BASE + "/console/#/" + route);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"),
+                        route.equals("queue") ? "Queue" : queueId));
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("main .loading")));
+                overflow = ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+                assertTrue(((Number) overflow).longValue() <= 0, route + ": sideways overflow of " + overflow + " px");
+            }
+            shot("19-queue-message-phone");
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
@@ -476,7 +636,7 @@ class ConsoleIT {
 
     /** No page broke its Content-Security-Policy, and no script failed, in the whole run. */
     @Test
-    @Order(15)
+    @Order(17)
     void noPageViolatedItsContentSecurityPolicyOrFailed() {
         List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -499,6 +659,12 @@ class ConsoleIT {
     private static void heading(String text) {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("main .loading")));
+    }
+
+    /** The queue table's row of a message. */
+    private static WebElement row(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//main//table//tr[.//a[@data-queue-id='" + id + "']]")));
     }
 
     private static WebElement field(By form, String name) {
