@@ -67,6 +67,7 @@ public class RemoteDelivery {
     private TransportRoutes routes;
 
     private final OutboundSettings settings = OutboundSettings.fromSystemProperties();
+    private final SmtpTransaction smtp = new SmtpTransaction(settings);
 
     /** Attempt number {@code attempt} (1 for the first) of the message's delivery to its open recipients. */
     public void attempt(QueuedMessage queued, int attempt) {
@@ -161,7 +162,6 @@ public class RemoteDelivery {
         if (mx instanceof MailExchangers.TemporaryFailure t) {
             return all(addresses, OutboundRecipient.Status.DEFERRED, "4.4.3", "DNS: " + t.reason(), null, null);
         }
-        SmtpTransaction smtp = new SmtpTransaction(settings);
         String lastError = "no mail exchanger of " + domain + " has an address";
         String lastHost = null;
         String lastIp = null;
@@ -224,7 +224,6 @@ public class RemoteDelivery {
         };
         String lastError = null;
         String lastIp = null;
-        SmtpTransaction smtp = new SmtpTransaction(settings);
         for (InetAddress ip : ips.subList(0, Math.min(ips.size(), MAX_ADDRESSES))) {
             try {
                 return smtp.send(new SmtpTransaction.Target(relay.host(), ip, relay.port(), security, relay.verify(),

@@ -1,13 +1,18 @@
 package org.postilion.outbound;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.postilion.directory.DirectoryException;
 import org.postilion.directory.MailNames;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,6 +31,9 @@ public class TransportRoutes {
 
     @PersistenceContext(unitName = "postilion")
     private EntityManager em;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     public List<TransportRoute> list() {
         return em.createQuery("select r from TransportRoute r order by r.match, r.domain", TransportRoute.class)
@@ -65,6 +73,7 @@ public class TransportRoutes {
         if (existing == null) {
             em.persist(r);
         }
+        forgetSnapshotAfterCommit();
         return r;
     }
 
@@ -74,24 +83,71 @@ public class TransportRoutes {
     }
 
     public boolean remove(TransportRoute.Match match, String domain) {
+        forgetSnapshotAfterCommit();
         return find(match, domain).map(r -> {
             em.remove(r);
             return true;
         }).orElse(false);
     }
 
+    /**
+     * The routes as the delivery agent reads them, for {@value #SNAPSHOT_SECONDS} s at most: asked for every domain
+     * of every attempt, a query each time (even from Hibernate's query cache) was the delivery agent's largest cost
+     * in the database layer. A change made here replaces it at once; one made on another node is seen within the
+     * interval.
+     */
+    private static volatile Snapshot snapshot;
+    private static final int SNAPSHOT_SECONDS = 10;
+
+    private record Snapshot(Map<String, Relay> destinations, Map<String, Relay> senders, Relay fallback,
+                            long loadedAt) {
+    }
+
     /** The relay for mail from the sender's domain to the destination, if any route applies. */
     public Optional<Relay> relayFor(String destination, String senderDomain) {
-        Optional<TransportRoute> r = find(TransportRoute.Match.DESTINATION, destination);
-        if (r.isEmpty() && senderDomain != null && !senderDomain.isEmpty()) {
-            r = find(TransportRoute.Match.SENDER_DOMAIN, senderDomain);
+        Snapshot s = snapshot;
+        if (s == null || System.nanoTime() - s.loadedAt() > SNAPSHOT_SECONDS * 1_000_000_000L) {
+            s = load();
+            snapshot = s;
         }
-        if (r.isEmpty()) {
-            r = find(TransportRoute.Match.DEFAULT, "");
+        Relay r = s.destinations().get(destination);
+        if (r == null && senderDomain != null && !senderDomain.isEmpty()) {
+            r = s.senders().get(senderDomain);
         }
-        return r.map(t -> new Relay(t.host(), t.port(), t.tls(), t.verify(), t.username(), t.password(),
-                t.match().name().toLowerCase(Locale.ROOT) + (t.domain().isEmpty() ? "" : " " + t.domain())
-                        + " relay"));
+        return Optional.ofNullable(r != null ? r : s.fallback());
+    }
+
+    /** After this transaction ends (not before: a reload in between would read the old routes for the interval). */
+    private void forgetSnapshotAfterCommit() {
+        snapshot = null;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing: the routes are forgotten once the change is visible
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                snapshot = null;
+            }
+        });
+    }
+
+    private Snapshot load() {
+        Map<String, Relay> destinations = new HashMap<>();
+        Map<String, Relay> senders = new HashMap<>();
+        Relay fallback = null;
+        for (TransportRoute t : list()) {
+            Relay r = new Relay(t.host(), t.port(), t.tls(), t.verify(), t.username(), t.password(),
+                    t.match().name().toLowerCase(Locale.ROOT) + (t.domain().isEmpty() ? "" : " " + t.domain())
+                            + " relay");
+            switch (t.match()) {
+                case DESTINATION -> destinations.put(t.domain(), r);
+                case SENDER_DOMAIN -> senders.put(t.domain(), r);
+                case DEFAULT -> fallback = r;
+            }
+        }
+        return new Snapshot(Map.copyOf(destinations), Map.copyOf(senders), fallback, System.nanoTime());
     }
 
     private static String key(TransportRoute.Match match, String domain) {
