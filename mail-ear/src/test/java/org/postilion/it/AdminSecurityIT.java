@@ -70,7 +70,8 @@ class AdminSecurityIT {
         for (AdminClient c : strangers) {
             for (String path : List.of("/domains", "/domains/" + own, "/users", "/users/user@" + own,
                     "/users/user@" + own + "/messages", "/users/user@" + own + "/mailboxes", "/aliases",
-                    "/aliases/alias@" + own, "/admins", "/tokens", "/audit", "/self", "/no-such-resource")) {
+                    "/aliases/alias@" + own, "/admins", "/tokens", "/audit", "/self", "/queue", "/queue/counts",
+                    "/queue/NOSUCHQUEUEID", "/transports", "/health", "/metrics", "/no-such-resource")) {
                 assertProblem(401, c.get(path), "");
             }
             assertProblem(401, c.post("/domains", "{\"name\":\"x-" + UUID.randomUUID() + ".test\"}"), "");
@@ -78,6 +79,8 @@ class AdminSecurityIT {
             assertProblem(401, c.put("/aliases/x@" + own, "{\"targets\":[\"user@" + own + "\"]}"), "");
             assertProblem(401, c.delete("/users/user@" + own), "");
             assertProblem(401, c.delete("/domains/" + own), "");
+            assertProblem(401, c.post("/queue/NOSUCHQUEUEID/retry", ""), "");
+            assertProblem(401, c.put("/transports/default", "{\"host\":\"relay.example\"}"), "");
         }
         Reply r = AdminClient.anonymous().get("/domains");
         assertEquals("Bearer realm=\"postilion\"", r.header("WWW-Authenticate"));
@@ -150,6 +153,15 @@ class AdminSecurityIT {
             assertProblem(403, da.post("/admins", "{\"name\":\"x\",\"password\":\"xx long pass\",\"role\":\"server-admin\"}"),
                     "may not");
             assertProblem(403, da.get("/self"), "may not");
+            // server-wide: relays, the node's health and metrics
+            assertProblem(403, da.get("/transports"), "may not");
+            assertProblem(403, da.put("/transports/default", "{\"host\":\"relay.example\"}"), "may not");
+            assertProblem(403, da.get("/health"), "may not");
+            assertProblem(403, da.get("/metrics"), "may not");
+            // the queue: their domains' messages only; the other domain's is refused as unknown
+            assertEquals(200, da.get("/queue").status());
+            assertProblem(404, da.get("/queue?domain=" + other), "no domain");
+            assertProblem(404, da.get("/queue/NOSUCHQUEUEID"), "no queued message");
             assertProblem(404, da.get("/audit?domain=" + other), "no domain");
             for (JsonObject e : da.get("/audit?limit=10000").array().getValuesAs(JsonObject.class)) {
                 assertEquals(own, e.getString("domain", null), "a domain admin reads their domains' entries only");
