@@ -67,7 +67,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * domain (first with a name the API refuses, whose problem detail the page must show), edits its settings, adds a
  * user and aliases, sees a message sent over SMTP in the user's INBOX and storage, makes an app password, removes
  * an alias and a whole domain only after confirming; finds a message for a remote recipient (deferred, as no DNS
- * server answers for its domain) in the queue's tabs and filters and reads its trace; a domain admin sees their
+ * server answers for its domain) in the queue's tabs and filters and reads its trace, then holds, releases and
+ * removes it (after confirming) from its page; a domain admin sees their
  * domain and its queued mail and no other, and no server-wide navigation, and an admin of another domain does not
  * see that message; a mail user changes their password on the self-service page, and the new one signs in
  * through the API. The pages must run under their Content-Security-Policy without a single violation, and fit a
@@ -502,9 +503,66 @@ class ConsoleIT {
         assertEquals(ROOT.get("/queue/NOSUCHQUEUEID").json().getString("detail"), text("[data-not-found]"));
     }
 
-    /** A domain admin sees their domain only, and no server-wide navigation; another domain is not found. */
+    /**
+     * The message's page offers the actions that apply to its state: held, it shows HELD and offers Release (and no
+     * Retry or Hold); released, it waits again; removed after confirming, it is done and its recipient deleted.
+     */
     @Test
     @Order(14)
+    void aMessageIsHeldReleasedAndRemovedFromItsPage() {
+        go("queue/" + queueId, "Message " + queueId);
+        By actions = By.cssSelector("[data-actions]");
+        assertEquals(List.of("retry", "hold", "delete", "bounce"), actionButtons(), "a waiting message's actions");
+
+        // hold: HELD, and Release instead of Retry and Hold
+        driver.findElement(By.cssSelector("button[data-action=hold]")).click();
+        wait.until(ExpectedConditions.attributeToBe(actions, "data-actions", "HELD"));
+        heading("Message " + queueId);
+        assertEquals("held", text("dd [data-state=HELD]"));
+        assertTrue(text("section[aria-labelledby=envelope-title]").contains("none while held"), "no attempt while held");
+        assertEquals(List.of("release", "delete", "bounce"), actionButtons(), "a held message's actions");
+        assertEquals("HELD", ROOT.get("/queue/" + queueId).json().getJsonObject("message").getString("state"));
+        assertTrue(driver.findElements(By.cssSelector("ol.timeline > li[data-event=hold]")).size() == 1, "the hold is in the trace");
+        shot("21-queue-message-held");
+
+        // the Held tab counts it and lists it
+        go("queue?state=held", "Queue");
+        assertTrue(Integer.parseInt(driver.findElement(By.cssSelector("[data-state-tab=held] .count")).getText()) >= 1);
+        row(queueId);
+        go("queue/" + queueId, "Message " + queueId);
+
+        // release: waiting again (active or deferred, as its next attempt goes), Retry and Hold are back
+        driver.findElement(By.cssSelector("button[data-action=release]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.attributeToBe(actions, "data-actions", "HELD")));
+        heading("Message " + queueId);
+        assertTrue(List.of("ACTIVE", "DEFERRED").contains(driver.findElement(actions).getDomAttribute("data-actions")));
+        assertEquals(List.of("retry", "hold", "delete", "bounce"), actionButtons(), "a released message's actions");
+
+        // remove: cancelled, nothing changes; confirmed, done, its recipient deleted, no action left
+        driver.findElement(By.cssSelector("button[data-action=delete]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//dialog[@open]//button[normalize-space()='Cancel']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertFalse("DONE".equals(ROOT.get("/queue/" + queueId).json().getJsonObject("message").getString("state")));
+        driver.findElement(By.cssSelector("button[data-action=delete]")).click();
+        shot("22-queue-message-remove");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] button[data-confirm]"))).click();
+        wait.until(ExpectedConditions.attributeToBe(actions, "data-actions", "DONE"));
+        heading("Message " + queueId);
+        assertEquals("done", text("dd [data-state=DONE]"));
+        assertEquals(List.of(), actionButtons(), "a done message has no action");
+        WebElement recipients = driver.findElement(By.cssSelector("section[aria-labelledby=recipients-title] table"));
+        assertEquals("deleted", recipients.findElement(By.cssSelector("[data-status=DELETED]")).getText(), recipients.getText());
+        assertEquals("DELETED", ROOT.get("/queue/" + queueId).json().getJsonObject("message").getJsonArray("recipients")
+                .getJsonObject(0).getString("status"));
+        List<String> kinds = driver.findElements(By.cssSelector("ol.timeline > li")).stream()
+                .map(e -> e.getDomAttribute("data-event")).toList();
+        assertTrue(kinds.containsAll(List.of("hold", "release", "delete")), kinds.toString());
+        shot("23-queue-message-removed");
+    }
+
+    /** A domain admin sees their domain only, and no server-wide navigation; another domain is not found. */
+    @Test
+    @Order(15)
     void aDomainAdminSeesOnlyTheirDomain() {
         String other = TestServer.uniqueDomain("elsewhere");
         ROOT.createDomain(other);
@@ -569,7 +627,7 @@ class ConsoleIT {
 
     /** A mail user changes their password on the self-service page; the new one signs in, the old one not. */
     @Test
-    @Order(15)
+    @Order(16)
     void aMailUserChangesTheirPasswordOnTheSelfServicePage() {
         driver.get(BASE + "/console/self/");
         WebElement address = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("address")));
@@ -605,7 +663,7 @@ class ConsoleIT {
 
     /** On a phone's width the console fits without sideways scrolling. */
     @Test
-    @Order(16)
+    @Order(17)
     void theConsoleFitsAPhone() {
         driver.get(BASE + "/console/");
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("name")));
@@ -636,7 +694,7 @@ class ConsoleIT {
 
     /** No page broke its Content-Security-Policy, and no script failed, in the whole run. */
     @Test
-    @Order(17)
+    @Order(18)
     void noPageViolatedItsContentSecurityPolicyOrFailed() {
         List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -659,6 +717,12 @@ class ConsoleIT {
     private static void heading(String text) {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("main .loading")));
+    }
+
+    /** The data-action of each action button on a message's page, in order. */
+    private static List<String> actionButtons() {
+        return driver.findElements(By.cssSelector("[data-actions] button[data-action]")).stream()
+                .map(b -> b.getDomAttribute("data-action")).toList();
     }
 
     /** The queue table's row of a message. */

@@ -80,7 +80,10 @@ public class OutboundLedger {
         Instant now = Instant.now();
         OutboundMessage m = em.find(OutboundMessage.class, queueId);
         for (RecipientOutcome o : outcomes) {
+            // an attempt that was under way when an administrator removed the recipient does not bring it back
+            // (only a delivery, which did happen, is still recorded)
             m.recipients().stream().filter(r -> r.address().equalsIgnoreCase(o.address())).findFirst()
+                    .filter(r -> !r.status().isFinal() || o.status() == OutboundRecipient.Status.DELIVERED)
                     .ifPresent(r -> r.record(o, now));
             em.persist(new DeliveryEvent(queueId, now, o.status().name().toLowerCase(java.util.Locale.ROOT),
                     o.address(), o.remoteHost(), o.remoteIp(), o.tls(), o.dsnStatus() + " " + o.reply()));

@@ -3,11 +3,12 @@
 // newest first), each with its recipients' status and last reply; a message's page (#/queue/<id>) with its envelope,
 // recipients and trace (GET /api/queue/<id>). The filters live in the page's address, so a view can be bookmarked.
 // Domain admins see the messages whose sender or a recipient is in their domains; server admins also see the
-// broker's queue depths (GET /api/health).
+// broker's queue depths (GET /api/health). On a message's page, the actions that apply to its state: retry now,
+// hold, release, and removal (silent or with a bounce to the sender, each after a confirmation).
 
 import { api, seg, query, ApiError } from '../api.js';
 import { h, fill, formatBytes, time } from '../dom.js';
-import { emptyState, field, loadFailed, onSubmit, pager, table } from '../ui.js';
+import { confirmAction, emptyState, errorBox, clearError, field, loadFailed, notify, onSubmit, pager, showError, table } from '../ui.js';
 
 const PAGE = 50;
 const FILTERS = ['sender', 'recipient', 'domain'];
@@ -17,6 +18,7 @@ const STATES = [
   { state: '', label: 'All', key: null },
   { state: 'active', label: 'Active', key: 'ACTIVE' },
   { state: 'deferred', label: 'Deferred', key: 'DEFERRED' },
+  { state: 'held', label: 'Held', key: 'HELD' },
   { state: 'done', label: 'Done', key: 'DONE' },
 ];
 
@@ -32,11 +34,13 @@ const RECIPIENT_STATUS = {
   DEFERRED: ['warn', 'deferred'],
   DELIVERED: ['ok', 'delivered'],
   BOUNCED: ['off', 'bounced'],
+  DELETED: ['neutral', 'deleted'],
 };
 
 const MESSAGE_STATE = {
   ACTIVE: ['info', 'active'],
   DEFERRED: ['warn', 'deferred'],
+  HELD: ['neutral', 'held'],
   DONE: ['ok', 'done'],
 };
 
@@ -47,6 +51,11 @@ const EVENTS = {
   bounced: ['off', 'bounced', 'Failed for good'],
   'dsn-failure': ['off', 'failure notice', 'A bounce went to the sender'],
   'dsn-delay': ['warn', 'delay warning', 'The sender was told the message still waits'],
+  retry: ['info', 'retry now', 'An administrator asked for the next attempt now'],
+  hold: ['neutral', 'held', 'An administrator held it: no attempt until released'],
+  release: ['info', 'released', 'An administrator released it: attempted at once'],
+  delete: ['neutral', 'removed', 'An administrator removed its waiting recipients, without a notice'],
+  bounce: ['off', 'removed with bounce', 'An administrator removed its waiting recipients; they bounce to the sender'],
 };
 
 // a trace's events are seconds apart: its times have seconds
@@ -57,7 +66,7 @@ function traceTime(iso) {
   return h('time', { datetime: iso, title: iso }, isNaN(d) ? String(iso) : traceFormat.format(d));
 }
 
-/** A recipient's status as a badge: delivered, deferred, bounced, pending. */
+/** A recipient's status as a badge: delivered, deferred, bounced, deleted, pending. */
 export function recipientBadge(status) {
   const [kind, label] = RECIPIENT_STATUS[status] || ['neutral', String(status).toLowerCase()];
   return h('span', { class: `badge ${kind}`, 'data-status': status }, label);
@@ -186,7 +195,7 @@ export async function queuePage(page, { session, href, navigate, query: params }
         m.recipients.length > 1 ? h('span', { class: 'sub' }, r.address) : null,
         h('span', { class: 'reply-text' }, r.lastReply)))) : '–';
     } },
-    { label: 'Next attempt', cell: (m) => nextAttempt(m.nextAttemptAt) },
+    { label: 'Next attempt', cell: (m) => m.state === 'HELD' ? h('span', { class: 'muted' }, 'held') : nextAttempt(m.nextAttemptAt) },
   ];
 
   const filtered = FILTERS.some((f) => filters[f]);
@@ -196,7 +205,8 @@ export async function queuePage(page, { session, href, navigate, query: params }
       h('button', { type: 'button', onclick: () => navigate(['queue'], { state }) }, 'Clear filters'))
     : state === 'deferred' ? emptyState('Nothing is deferred', `No message${whose} waits for a retry: every remote server reached has answered.`)
     : state === 'active' ? emptyState('Nothing is active', `No message${whose} is being delivered right now.`)
-    : state === 'done' ? emptyState('Nothing done yet', `Messages${whose} whose every recipient was delivered or bounced are listed here.`)
+    : state === 'held' ? emptyState('Nothing is held', `No message${whose} is held. A held message waits, without attempts, until it is released.`)
+    : state === 'done' ? emptyState('Nothing done yet', `Messages${whose} whose every recipient was delivered, bounced or removed are listed here.`)
     : emptyState('The queue is empty', `No message${whose} has been sent to another server yet. Mail for other `
       + 'domains (submitted by users, forwarded, or sent to an alias that points elsewhere) is listed here with each '
       + 'recipient\'s status, the remote server\'s last reply and the next retry, and stays listed once done.');
@@ -236,6 +246,75 @@ function depthsCard(health) {
   return card;
 }
 
+/**
+ * The actions that apply to message `m` in its state: DONE none; HELD release and removal; ACTIVE and DEFERRED
+ * retry, hold and removal. Each is {action, label, run, confirm?, danger?, primary?}; `run` sends the request.
+ */
+function actionsFor(m) {
+  const id = seg(m.queueId);
+  const who = m.sender ? ` and ${m.sender} is told nothing` : '';
+  const remove = {
+    action: 'delete', label: 'Remove', danger: true, run: () => api.del('/queue/' + id),
+    confirm: { title: `Remove message ${m.queueId}?`, confirmLabel: 'Remove',
+      message: `Its recipients still waiting are given up without a notice: no further attempt is made${who}. `
+        + 'The message stays listed as done, with its trace.' },
+  };
+  const bounce = {
+    action: 'bounce', label: 'Remove and bounce to sender', danger: true, run: () => api.del('/queue/' + id + '?bounce=true'),
+    confirm: { title: `Remove message ${m.queueId} and bounce it?`, confirmLabel: 'Remove and bounce',
+      message: 'Its recipients still waiting are given up and bounce: a failure notice goes to the sender'
+        + `${m.sender ? ` (${m.sender})` : ''}. The message stays listed as done, with its trace.` },
+  };
+  switch (m.state) {
+    case 'DONE':
+      return [];
+    case 'HELD':
+      return [
+        { action: 'release', label: 'Release', primary: true, run: () => api.post(`/queue/${id}/release`) },
+        remove, bounce];
+    default:
+      return [
+        { action: 'retry', label: 'Retry now', primary: true, run: () => api.post(`/queue/${id}/retry`) },
+        { action: 'hold', label: 'Hold', run: () => api.post(`/queue/${id}/hold`) },
+        remove, bounce];
+  }
+}
+
+const DONE_NOTICE = {
+  retry: 'Its next attempt is now.',
+  hold: 'Held: no attempt until it is released.',
+  release: 'Released: it is attempted at once.',
+  delete: 'Removed: its waiting recipients end without a notice.',
+  bounce: 'Removed: its waiting recipients bounce to the sender.',
+};
+
+/** The message's action buttons, and the box for the API's problem when one is refused. */
+function actionBar(m, reload) {
+  const box = errorBox();
+  box.setAttribute('data-action-error', '');
+  const buttons = actionsFor(m).map((a) => {
+    const button = h('button', { type: 'button', 'data-action': a.action,
+      class: a.danger ? 'danger' : a.primary ? 'primary' : null }, a.label);
+    button.addEventListener('click', async () => {
+      clearError(box);
+      if (a.confirm && !(await confirmAction(a.confirm))) {
+        return;
+      }
+      buttons.forEach((b) => { b.disabled = true; });
+      try {
+        await a.run();
+        notify(`Message ${m.queueId}: ${DONE_NOTICE[a.action]}`);
+        reload();
+      } catch (e) {
+        showError(box, e);
+        buttons.forEach((b) => { b.disabled = false; });
+      }
+    });
+    return button;
+  });
+  return { buttons, box };
+}
+
 export async function queueMessagePage(page, { params, href, navigate }) {
   const id = params.id;
   let data;
@@ -263,8 +342,9 @@ export async function queueMessagePage(page, { params, href, navigate }) {
     h('dt', {}, 'Size'), h('dd', {}, formatBytes(m.sizeBytes)),
     h('dt', {}, 'Received'), h('dd', {}, time(m.receivedAt), h('span', { class: 'muted' }, ' · ', age(m.receivedAt), ' ago')),
     h('dt', {}, 'Attempts'), h('dd', { 'data-attempts': m.attempts }, String(m.attempts)),
-    h('dt', {}, 'Next attempt'), h('dd', {}, m.nextAttemptAt ? [time(m.nextAttemptAt), h('span', { class: 'muted' }, ' · ', nextAttempt(m.nextAttemptAt))]
-      : m.state === 'DONE' ? 'none: every recipient is delivered or bounced' : '–'));
+    h('dt', {}, 'Next attempt'), h('dd', {}, m.state === 'HELD' ? 'none while held: release it to attempt it'
+      : m.nextAttemptAt ? [time(m.nextAttemptAt), h('span', { class: 'muted' }, ' · ', nextAttempt(m.nextAttemptAt))]
+      : m.state === 'DONE' ? 'none: every recipient is delivered, bounced or removed' : '–'));
 
   const recipients = table([
     { label: 'Recipient', cell: (r) => h('span', { class: 'address', 'data-recipient': r.address }, r.address) },
@@ -290,13 +370,17 @@ export async function queueMessagePage(page, { params, href, navigate }) {
     }))
     : emptyState('No trace yet', 'Nothing has been recorded for this message yet.');
 
+  // after an action: the page again, with the message as it is now and its trace
+  const actions = actionBar(m, () => navigate(['queue', m.queueId]));
   fill(page,
     h('p', { class: 'crumbs' }, h('a', { href: href(['queue']) }, '← Queue')),
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', {}, `Message ${m.queueId}`),
         h('p', {}, 'Its envelope, each recipient\'s status, and everything that happened to it.')),
-      h('div', { class: 'button-row' },
+      h('div', { class: 'button-row', 'data-actions': m.state },
+        actions.buttons,
         h('button', { type: 'button', onclick: () => navigate(['queue', m.queueId]) }, 'Refresh'))),
+    actions.box,
     h('div', { class: 'grid-2' },
       h('section', { class: 'card', 'aria-labelledby': 'envelope-title' }, h('h2', { id: 'envelope-title' }, 'Envelope'), envelope),
       h('section', { class: 'card', 'aria-labelledby': 'find-title' }, h('h2', { id: 'find-title' }, 'Another message'), findBox(navigate))),
