@@ -163,7 +163,7 @@ public class QueueResource {
         try {
             return OutboundMessage.State.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DirectoryException.invalid("state is one of active, deferred, done");
+            throw DirectoryException.invalid("state is one of active, deferred, held, done");
         }
     }
 }
