@@ -21,7 +21,6 @@ import org.xbill.DNS.lookup.NoSuchRRSetException;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,8 +180,35 @@ public class DnsResolver {
         }
     }
 
-    /** An address literal's address ({@code [192.0.2.1]}), never looked up. */
-    public static InetAddress literal(String text) throws UnknownHostException {
-        return InetAddress.getByName(text);
+    /**
+     * The records of one type at a name, in their presentation form ({@code "v=spf1 mx -all"} for TXT, the strings
+     * joined; {@code mx.example.com.} for CNAME; {@code 0 1 587 mx.example.com.} for SRV); empty when there are
+     * none or the name does not exist.
+     *
+     * @throws LookupException when DNS did not answer
+     */
+    public List<String> records(String name, int type) throws LookupException {
+        Name n;
+        try {
+            n = Name.fromString(name.endsWith(".") ? name : name + ".");
+        } catch (TextParseException e) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        try {
+            for (Record r : lookup(n, type).getRecords()) {
+                if (r.getType() != type) {
+                    continue;
+                }
+                if (r instanceof org.xbill.DNS.TXTRecord t) {
+                    found.add(String.join("", t.getStrings()));
+                } else {
+                    found.add(r.rdataToString());
+                }
+            }
+        } catch (NoSuchDomainException | NoSuchRRSetException e) {
+            return List.of();
+        }
+        return found;
     }
 }

@@ -18,12 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.postilion.connector.spi.Listeners;
 import org.postilion.directory.Alias;
 import org.postilion.directory.DirectoryException;
 import org.postilion.directory.DirectoryService;
 import org.postilion.directory.Domain;
 import org.postilion.directory.DomainCounts;
 import org.postilion.directory.DomainSettings;
+import org.postilion.dns.DomainRecords;
 import org.postilion.web.api.Views.DomainSettingsRequest;
 import org.postilion.web.api.Views.DomainView;
 import org.postilion.web.api.Views.NewDomain;
@@ -55,6 +57,9 @@ public class DomainsResource {
     @Inject
     private AuditTrail audit;
 
+    @Inject
+    private DomainRecords records;
+
     /** The domains the caller may see, with what each holds. */
     @GET
     @RolesAllowed({Roles.SERVER_ADMIN, Roles.DOMAIN_ADMIN})
@@ -85,6 +90,26 @@ public class DomainsResource {
     public DomainView get(@PathParam("name") String name) throws DirectoryException {
         authorization.requireDomain(name);
         return view(directory.findDomain(name));
+    }
+
+    /**
+     * The DNS records the domain should publish (MX, the mail host's address, SPF, DMARC, MTA-STS, TLS-RPT,
+     * autoconfiguration names, RFC 6186 SRV, the PTR advice), each with what DNS says of it now through the
+     * server's resolver ({@code status}: OK, MISSING, DIFFERS, UNKNOWN, ADVICE, and what was {@code found});
+     * {@code ?check=false} lists them without asking DNS.
+     */
+    @GET
+    @Path("{name}/dns")
+    @RolesAllowed({Roles.SERVER_ADMIN, Roles.DOMAIN_ADMIN})
+    public List<DomainRecords.Expected> dns(@PathParam("name") String name, @QueryParam("check") Boolean check)
+            throws DirectoryException {
+        authorization.requireDomain(name);
+        Domain d = directory.findDomain(name);
+        String host = Listeners.hostname();
+        List<DomainRecords.Expected> expected = DomainRecords.expected(d.getName(), host,
+                Listeners.port("submission", Listeners.DEFAULT_SUBMISSION_PORT),
+                Listeners.port("imaps", Listeners.DEFAULT_IMAPS_PORT), Listeners.port("imap", Listeners.DEFAULT_IMAP_PORT));
+        return check != null && !check ? expected : records.check(expected, host);
     }
 
     /** Sets the domain's settings (server admins: a domain admin must not raise their own limits). */
