@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.postilion.directory.DirectoryException;
 import org.postilion.queue.QueuedMessage;
@@ -39,7 +40,7 @@ public class OutboundLedger {
      */
     public Opened open(QueuedMessage queued, int attempt) {
         Instant now = Instant.now();
-        OutboundMessage m = em.find(OutboundMessage.class, queued.queueId());
+        OutboundMessage m = locked(queued.queueId());
         if (m == null) {
             m = new OutboundMessage(queued.queueId(), queued.sender(), queued.content().length, queued.receivedAt(),
                     now);
@@ -78,7 +79,7 @@ public class OutboundLedger {
     /** One attempt's outcomes, recorded as they come (a transaction each), with their trace events. */
     public void record(String queueId, List<RecipientOutcome> outcomes) {
         Instant now = Instant.now();
-        OutboundMessage m = em.find(OutboundMessage.class, queueId);
+        OutboundMessage m = locked(queueId);
         for (RecipientOutcome o : outcomes) {
             // an attempt that was under way when an administrator removed the recipient does not bring it back
             // (only a delivery, which did happen, is still recorded)
@@ -92,14 +93,14 @@ public class OutboundLedger {
 
     /** The attempt is over: when the next one is due (null if none), or DONE. */
     public void settle(String queueId, Instant nextAttempt) {
-        OutboundMessage m = em.find(OutboundMessage.class, queueId);
+        OutboundMessage m = locked(queueId);
         m.settle(nextAttempt, Instant.now());
     }
 
     /** A bounce (or a delay warning) for these recipients was queued. */
     public void dsnQueued(String queueId, List<String> recipients, String kind, String dsnQueueId) {
         Instant now = Instant.now();
-        OutboundMessage m = em.find(OutboundMessage.class, queueId);
+        OutboundMessage m = locked(queueId);
         for (String address : recipients) {
             if ("failure".equals(kind)) {
                 m.recipients().stream().filter(r -> r.address().equalsIgnoreCase(address)).findFirst()
@@ -124,7 +125,7 @@ public class OutboundLedger {
      */
     public Optional<QueueEntry> control(String queueId, String action, String admin) throws DirectoryException {
         Instant now = Instant.now();
-        OutboundMessage m = em.find(OutboundMessage.class, queueId);
+        OutboundMessage m = locked(queueId);
         if (m == null) {
             return Optional.empty();
         }
@@ -163,6 +164,14 @@ public class OutboundLedger {
         if (!condition) {
             throw DirectoryException.conflict(message);
         }
+    }
+
+    /**
+     * The message, its row locked until this transaction ends: an attempt recording its outcomes and an
+     * administrator removing recipients take turns, so neither writes back what the other changed in between.
+     */
+    private OutboundMessage locked(String queueId) {
+        return em.find(OutboundMessage.class, queueId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** One message as the queue shows it. */
