@@ -71,7 +71,8 @@ class AdminSecurityIT {
             for (String path : List.of("/domains", "/domains/" + own, "/users", "/users/user@" + own,
                     "/users/user@" + own + "/messages", "/users/user@" + own + "/mailboxes", "/aliases",
                     "/aliases/alias@" + own, "/admins", "/tokens", "/audit", "/self", "/queue", "/queue/counts",
-                    "/queue/NOSUCHQUEUEID", "/transports", "/health", "/metrics", "/no-such-resource")) {
+                    "/queue/NOSUCHQUEUEID", "/transports", "/health", "/metrics", "/domains/" + own + "/dns",
+                    "/no-such-resource")) {
                 assertProblem(401, c.get(path), "");
             }
             assertProblem(401, c.post("/domains", "{\"name\":\"x-" + UUID.randomUUID() + ".test\"}"), "");
@@ -162,6 +163,9 @@ class AdminSecurityIT {
             assertEquals(200, da.get("/queue").status());
             assertProblem(404, da.get("/queue?domain=" + other), "no domain");
             assertProblem(404, da.get("/queue/NOSUCHQUEUEID"), "no queued message");
+            // a domain's DNS records: their own, not another's
+            assertEquals(200, da.get("/domains/" + own + "/dns?check=false").status());
+            assertProblem(404, da.get("/domains/" + other + "/dns?check=false"), "no domain");
             assertProblem(404, da.get("/audit?domain=" + other), "no domain");
             for (JsonObject e : da.get("/audit?limit=10000").array().getValuesAs(JsonObject.class)) {
                 assertEquals(own, e.getString("domain", null), "a domain admin reads their domains' entries only");

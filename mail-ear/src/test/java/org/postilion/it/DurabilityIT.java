@@ -127,9 +127,9 @@ class DurabilityIT {
                 inFlight.add("f" + i + "@slow.test");
                 submit(sender, "f" + i + "@slow.test");
             }
-            // the four transactions now wait for their reply to DATA
-            TimeUnit.SECONDS.sleep(3);
-            assertTrue(world.taken("127.0.0.13").isEmpty(), "nothing taken before the kill");
+            // the four transactions now wait for their reply to DATA (6 s): nothing taken before the kill
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> world.taken("127.0.0.13").isEmpty());
             server.killAndRestart();
             world.sink("127.0.0.12");
 
@@ -140,8 +140,9 @@ class DurabilityIT {
                 assertTrue(taken.keySet().containsAll(all), "not delivered yet: " + all.stream()
                         .filter(r -> !taken.containsKey(r)).toList());
             });
-            TimeUnit.SECONDS.sleep(8);
-            takenCounts(world).forEach((r, n) -> assertEquals(1, n, r + " taken " + n + " times"));
+            // and each stays taken once while late retries could still come (8 s: several retry intervals)
+            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12)).untilAsserted(() ->
+                    takenCounts(world).forEach((r, n) -> assertEquals(1, n, r + " taken " + n + " times")));
         }
     }
 

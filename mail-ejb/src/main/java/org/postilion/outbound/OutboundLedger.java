@@ -191,33 +191,10 @@ public class OutboundLedger {
     /** The messages matching the query, newest first: a window of them, and how many match in all. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Page list(QueueQuery q, int offset, int limit) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (q.state() != null) {
-            where.append(" and m.state = :state");
-            params.put("state", q.state());
-        }
-        if (q.sender() != null && !q.sender().isBlank()) {
-            where.append(" and lower(m.sender) like :sender");
-            params.put("sender", "%" + q.sender().toLowerCase(Locale.ROOT) + "%");
-        }
-        if (q.recipient() != null && !q.recipient().isBlank()) {
-            where.append(" and exists (select 1 from OutboundRecipient r where r.message = m and lower(r.address) like :rcpt)");
-            params.put("rcpt", "%" + q.recipient().toLowerCase(Locale.ROOT) + "%");
-        }
-        if (q.domain() != null && !q.domain().isBlank()) {
-            where.append(" and (lower(m.sender) like :senderDomain or exists (select 1 from OutboundRecipient r"
-                    + " where r.message = m and r.domain = :domain))");
-            params.put("domain", q.domain().toLowerCase(Locale.ROOT));
-            params.put("senderDomain", "%@" + q.domain().toLowerCase(Locale.ROOT));
-        }
-        if (q.visibleDomains() != null) {
-            if (q.visibleDomains().isEmpty()) {
-                return new Page(List.of(), 0);
-            }
-            where.append(" and (m.senderDomain in :visible or exists (select 1 from OutboundRecipient r"
-                    + " where r.message = m and r.domain in :visible))");
-            params.put("visible", q.visibleDomains());
+        String where = where(q, params);
+        if (where == null) {
+            return new Page(List.of(), 0);
         }
         TypedQuery<Long> count = em.createQuery("select count(m) from OutboundMessage m" + where, Long.class);
         TypedQuery<OutboundMessage> rows = em.createQuery("select m from OutboundMessage m" + where
@@ -231,6 +208,37 @@ public class OutboundLedger {
         return new Page(window, count.getSingleResult());
     }
 
+    /** The query's where clause, its parameters put in {@code params}; null when the caller may see nothing. */
+    private static String where(QueueQuery q, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (q.state() != null) {
+            where.append(" and m.state = :state");
+            params.put("state", q.state());
+        }
+        if (q.sender() != null && !q.sender().isBlank()) {
+            where.append(" and lower(m.sender) like :sender");
+            params.put("sender", "%" + q.sender().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (q.recipient() != null && !q.recipient().isBlank()) {
+            where.append(" and exists (select 1 from OutboundRecipient r where r.message = m and lower(r.address) like :rcpt)");
+            params.put("rcpt", "%" + q.recipient().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (q.domain() != null && !q.domain().isBlank()) {
+            where.append(" and (m.senderDomain = :domain or exists (select 1 from OutboundRecipient r"
+                    + " where r.message = m and r.domain = :domain))");
+            params.put("domain", q.domain().toLowerCase(Locale.ROOT));
+        }
+        if (q.visibleDomains() != null) {
+            if (q.visibleDomains().isEmpty()) {
+                return null;
+            }
+            where.append(" and (m.senderDomain in :visible or exists (select 1 from OutboundRecipient r"
+                    + " where r.message = m and r.domain in :visible))");
+            params.put("visible", q.visibleDomains());
+        }
+        return where.toString();
+    }
+
     /** A window of the queue and the number of messages matching in all. */
     public record Page(List<QueueEntry> entries, long total) {
     }
@@ -240,7 +248,18 @@ public class OutboundLedger {
     public Map<String, Long> counts(Set<String> visibleDomains) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (OutboundMessage.State s : OutboundMessage.State.values()) {
-            counts.put(s.name(), list(new QueueQuery(s, null, null, null, visibleDomains), 0, 1).total());
+            counts.put(s.name(), 0L);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(new QueueQuery(null, null, null, null, visibleDomains), params);
+        if (where == null) {
+            return counts;
+        }
+        TypedQuery<Object[]> byState = em.createQuery("select m.state, count(m) from OutboundMessage m" + where
+                + " group by m.state", Object[].class);
+        params.forEach(byState::setParameter);
+        for (Object[] row : byState.getResultList()) {
+            counts.put(((OutboundMessage.State) row[0]).name(), (Long) row[1]);
         }
         return counts;
     }

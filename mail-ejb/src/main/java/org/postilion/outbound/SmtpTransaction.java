@@ -49,11 +49,9 @@ final class SmtpTransaction {
      */
     static final class HostFailure extends Exception {
         final boolean permanent;
-        final int code;
 
-        HostFailure(String message, int code, boolean permanent, Throwable cause) {
+        HostFailure(String message, boolean permanent, Throwable cause) {
             super(message, cause);
-            this.code = code;
             this.permanent = permanent;
         }
     }
@@ -157,7 +155,7 @@ final class SmtpTransaction {
             transport = (SMTPTransport) session.getTransport("smtp");
             transport.connect(address.getHostAddress(), target.port(), target.username(), target.password());
         } catch (MessagingException e) {
-            throw new HostFailure(where + ": " + describe(e), 0, false, e);
+            throw new HostFailure(where + ": " + describe(e), false, e);
         }
         Address[] to = new Address[envelope.recipients().size()];
         for (int i = 0; i < to.length; i++) {
@@ -165,17 +163,17 @@ final class SmtpTransaction {
                 to[i] = new InternetAddress(envelope.recipients().get(i), false);
             } catch (MessagingException e) {
                 closeQuietly(transport);
-                throw new HostFailure("unusable recipient " + envelope.recipients().get(i), 0, true, e);
+                throw new HostFailure("unusable recipient " + envelope.recipients().get(i), true, e);
             }
         }
         try {
             transport.sendMessage(message, to);
             // with reportsuccess, a send always ends in an exception listing each address; not reached
-            throw new HostFailure(where + ": no per-recipient report", 0, false, null);
+            throw new HostFailure(where + ": no per-recipient report", false, null);
         } catch (SendFailedException e) {
             return outcomes(e, transport, envelope, host, address, tls.protocol());
         } catch (MessagingException e) {
-            throw new HostFailure(where + ": " + describe(e), 0, false, e);
+            throw new HostFailure(where + ": " + describe(e), false, e);
         } finally {
             closeQuietly(transport);
         }
@@ -187,7 +185,7 @@ final class SmtpTransaction {
         if (e instanceof SMTPSendFailedException f && f.getCommand() != null
                 && f.getCommand().toUpperCase(Locale.ROOT).startsWith("MAIL")) {
             throw new HostFailure(host + "[" + ip + "] said " + oneLine(f.getMessage()) + " (in reply to MAIL FROM)",
-                    f.getReturnCode(), f.getReturnCode() >= 500 && f.getReturnCode() != 552, f);
+                    f.getReturnCode() >= 500 && f.getReturnCode() != 552, f);
         }
         Map<String, RecipientOutcome> byAddress = new LinkedHashMap<>();
         // each RCPT's own reply

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,11 +58,11 @@ class DnsResolverTest {
         String binary = Files.exists(Path.of("/usr/sbin/dnsmasq")) ? "/usr/sbin/dnsmasq" : "dnsmasq";
         dnsmasq = new ProcessBuilder(binary, "-k", "-C", conf.toString(), "--pid-file=" + dir.resolve("pid"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        // until dnsmasq answers (a fresh resolver each time: a failed answer would be cached)
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> DnsResolver.over(
+                DnsResolver.resolver("127.0.0.1", PORT, Duration.ofSeconds(2)), Duration.ofSeconds(2))
+                .exchangers("good.test") instanceof MailExchangers.Hosts);
         dns = DnsResolver.over(DnsResolver.resolver("127.0.0.1", PORT, Duration.ofSeconds(2)), Duration.ofSeconds(2));
-        for (int i = 0; i < 50 && !(dns.exchangers("good.test") instanceof MailExchangers.Hosts); i++) {
-            TimeUnit.MILLISECONDS.sleep(100);
-            dns = DnsResolver.over(DnsResolver.resolver("127.0.0.1", PORT, Duration.ofSeconds(2)), Duration.ofSeconds(2));
-        }
         assertTrue(dnsmasq.isAlive(), "dnsmasq runs (Debian package dnsmasq-base): " + Files.readString(dir.resolve("log")));
     }
 
